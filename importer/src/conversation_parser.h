@@ -1,0 +1,37 @@
+// One element of a conversations array -> model::Conversation. The element is walked with
+// simdjson on-demand so every field's exact bytes can be kept (meta_json, message raw_json).
+#pragma once
+
+#include <simdjson.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "afterglow/model/conversation.h"
+#include "message_parser.h"
+
+namespace afterglow::importer {
+
+// The element is not a conversation (not an object, invalid JSON, no id). Carries what could be
+// read, for the broken-conversation report.
+class ConversationParseError : public std::runtime_error {
+ public:
+  ConversationParseError(const std::string& reason, std::string id, std::string title)
+      : std::runtime_error(reason), id(std::move(id)), title(std::move(title)) {}
+  std::string id;
+  std::string title;
+};
+
+class ConversationParser {
+ public:
+  // Throws ConversationParseError; the caller keeps the element raw.
+  model::Conversation parse(const std::string& element);
+
+ private:
+  model::Conversation parse_document(const std::string& element, const std::string& json);
+
+  simdjson::ondemand::parser parser_;
+  MessageParser messages_;
+};
+
+}  // namespace afterglow::importer

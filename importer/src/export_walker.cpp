@@ -1,0 +1,279 @@
+#include "export_walker.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <fstream>
+#include <memory>
+#include <system_error>
+#include <vector>
+
+#include "afterglow/model/errors.h"
+#include "export_layout.h"
+#include "json_text.h"
+
+namespace afterglow::importer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kBlockBytes = 64 * 1024;
+
+std::string read_head(const fs::path& path, size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": cannot open the file for reading");
+  std::string head(bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(bytes));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+// A complete zip ends with an end-of-central-directory record (22 bytes plus a comment of up to
+// 64 KiB). Without it the zip was cut short; libarchive's streaming reader would otherwise stop
+// quietly at the cut when it falls between entries.
+bool has_end_of_central_directory(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const std::streamoff size = in.tellg();
+  const std::streamoff tail = std::min<std::streamoff>(size, 22 + 65535);
+  std::string bytes(static_cast<size_t>(tail), '\0');
+  in.seekg(size - tail);
+  in.read(bytes.data(), tail);
+  for (size_t i = bytes.size() >= 22 ? bytes.size() - 22 + 1 : 0; i-- > 0;) {
+    if (bytes.compare(i, 4, "PK\x05\x06") == 0) return true;
+  }
+  return false;
+}
+
+struct ArchiveDeleter {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveDeleter>;
+
+ArchivePtr new_zip_reader() {
+  ArchivePtr a(archive_read_new());
+  archive_read_support_format_zip(a.get());
+  return a;
+}
+
+std::string archive_problem(archive* a) {
+  const char* message = archive_error_string(a);
+  return message ? message : "unreadable zip data";
+}
+
+// Reads the current entry of a libarchive reader.
+class ArchiveMemberReader : public MemberReader {
+ public:
+  ArchiveMemberReader(archive* a, std::string where) : archive_(a), where_(std::move(where)) {}
+  size_t read(char* buffer, size_t capacity) override {
+    if (done_) return 0;
+    la_ssize_t n = archive_read_data(archive_, buffer, capacity);
+    if (n < 0) {
+      throw InputError(where_ + ": damaged or truncated zip: " + archive_problem(archive_));
+    }
+    if (n == 0) done_ = true;
+    return static_cast<size_t>(n);
+  }
+  bool done() const { return done_; }
+
+ private:
+  archive* archive_;
+  std::string where_;
+  bool done_ = false;
+};
+
+// Feeds a nested zip's bytes to its own libarchive reader straight from the outer entry.
+struct NestedSource {
+  MemberReader* outer;
+  std::array<char, kBlockBytes> block;
+  std::string error;
+};
+
+la_ssize_t read_nested(archive* a, void* client, const void** buffer) {
+  auto* source = static_cast<NestedSource*>(client);
+  try {
+    size_t n = source->outer->read(source->block.data(), source->block.size());
+    *buffer = source->block.data();
+    return static_cast<la_ssize_t>(n);
+  } catch (const std::exception& e) {
+    source->error = e.what();
+    archive_set_error(a, EIO, "%s", e.what());
+    return ARCHIVE_FATAL;
+  }
+}
+
+class Walker {
+ public:
+  Walker(std::string input_name, const MemberVisitor& visit)
+      : input_name_(std::move(input_name)), visit_(visit) {}
+
+  void zip_file(const fs::path& path, const std::string& prefix, int nesting) {
+    if (!has_end_of_central_directory(path)) {
+      std::string where = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ";
+      throw InputError(input_name_ + ": " + where +
+                       "damaged or truncated zip: its end (the central directory) is missing");
+    }
+    ArchivePtr a = new_zip_reader();
+    if (archive_read_open_filename(a.get(), path.c_str(), kBlockBytes) != ARCHIVE_OK) {
+      throw InputError(input_name_ + ": not a readable zip: " + archive_problem(a.get()));
+    }
+    entries(a.get(), prefix, nesting);
+  }
+
+  void nested_zip(MemberReader& outer, const std::string& prefix, int nesting) {
+    NestedSource source{&outer, {}, {}};
+    ArchivePtr a = new_zip_reader();
+    if (archive_read_open(a.get(), &source, nullptr, read_nested, nullptr) != ARCHIVE_OK) {
+      if (!source.error.empty()) throw InputError(source.error);
+      throw InputError(input_name_ + ": " + prefix +
+                       ": not a readable zip: " + archive_problem(a.get()));
+    }
+    entries(a.get(), prefix, nesting);
+    // Drain what is left of the outer entry so the outer reader stays in step.
+    std::array<char, kBlockBytes> sink;
+    while (outer.read(sink.data(), sink.size()) > 0) {
+    }
+  }
+
+  void folder(const fs::path& root) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    fs::recursive_directory_iterator it(root, error), end;
+    if (error) throw InputError(root.string() + ": cannot list the folder: " + error.message());
+    for (; it != end; it.increment(error)) {
+      if (error) throw InputError(root.string() + ": cannot list the folder: " + error.message());
+      if (it->is_regular_file(error)) files.push_back(it->path());
+    }
+    std::vector<std::string> relative;
+    relative.reserve(files.size());
+    for (const auto& file : files)
+      relative.push_back(file.lexically_relative(root).generic_string());
+    std::sort(relative.begin(), relative.end(), [](const std::string& a, const std::string& b) {
+      return conversation_file_before(a, b);
+    });
+    for (const auto& path : relative) {
+      if (is_financial(path)) continue;
+      fs::path full = root / path;
+      if (is_nested_export_zip(path, 0)) {
+        zip_file(full, path + "/", 1);
+        continue;
+      }
+      WalkedMember member;
+      member.info.path = path;
+      member.info.size = static_cast<int64_t>(fs::file_size(full, error));
+      if (error) member.info.size = -1;
+      member.inner_path = path;
+      file_member(full, member);
+    }
+  }
+
+  void file_member(const fs::path& full, const WalkedMember& member) {
+    class FileReader : public MemberReader {
+     public:
+      FileReader(const fs::path& path, std::string where)
+          : in_(path, std::ios::binary), where_(std::move(where)) {
+        if (!in_) throw InputError(where_ + ": cannot open the file for reading");
+      }
+      size_t read(char* buffer, size_t capacity) override {
+        in_.read(buffer, static_cast<std::streamsize>(capacity));
+        if (in_.bad()) throw InputError(where_ + ": read error");
+        return static_cast<size_t>(in_.gcount());
+      }
+
+     private:
+      std::ifstream in_;
+      std::string where_;
+    };
+    FileReader reader(full, full.string());
+    visit_(member, reader);
+  }
+
+ private:
+  void entries(archive* a, const std::string& prefix, int nesting) {
+    while (true) {
+      archive_entry* entry = nullptr;
+      int status = archive_read_next_header(a, &entry);
+      if (status == ARCHIVE_EOF) return;
+      if (status < ARCHIVE_WARN) {
+        throw InputError(input_name_ + ": " + (prefix.empty() ? "" : prefix + ": ") +
+                         "damaged or truncated zip: " + archive_problem(a));
+      }
+      if (archive_entry_filetype(entry) != AE_IFREG) continue;
+      const char* name = archive_entry_pathname_utf8(entry);
+      if (!name) name = archive_entry_pathname(entry);
+      if (!name) continue;
+      std::string inner = name;
+      while (starts_with(inner, "./")) inner.erase(0, 2);
+      std::string path = prefix + inner;
+      if (is_financial(path)) {
+        archive_read_data_skip(a);
+        continue;
+      }
+      ArchiveMemberReader reader(a, input_name_ + ": " + path);
+      if (is_nested_export_zip(inner, nesting)) {
+        nested_zip(reader, path + "/", nesting + 1);
+        continue;
+      }
+      WalkedMember member;
+      member.info.path = path;
+      member.info.size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+      member.inner_path = inner;
+      member.nesting = nesting;
+      visit_(member, reader);
+      if (!reader.done() && archive_read_data_skip(a) < ARCHIVE_WARN) {
+        throw InputError(input_name_ + ": " + path +
+                         ": damaged or truncated zip: " + archive_problem(a));
+      }
+    }
+  }
+
+  std::string input_name_;
+  const MemberVisitor& visit_;
+};
+
+}  // namespace
+
+InputKind detect_input_kind(const fs::path& input) {
+  std::error_code error;
+  auto status = fs::status(input, error);
+  if (error || !fs::exists(status)) throw InputError(input.string() + ": no such file or folder");
+  if (fs::is_directory(status)) return InputKind::folder;
+  if (!fs::is_regular_file(status)) throw InputError(input.string() + ": not a regular file");
+  std::string head = read_head(input, 512);
+  if (head.empty()) throw InputError(input.string() + ": the file is empty");
+  if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06")) return InputKind::zip;
+  std::string_view rest = head;
+  if (starts_with(rest, "\xEF\xBB\xBF")) rest.remove_prefix(3);
+  rest = trim_whitespace(rest);
+  if (!rest.empty() && (rest.front() == '[' || rest.front() == '{')) return InputKind::json;
+  throw InputError(input.string() +
+                   ": not a zip export, an export folder or a conversations JSON file");
+}
+
+void walk_export(const fs::path& input, InputKind kind, const MemberVisitor& visit) {
+  Walker walker(input.string(), visit);
+  switch (kind) {
+    case InputKind::zip:
+      walker.zip_file(input, "", 0);
+      return;
+    case InputKind::folder:
+      walker.folder(input);
+      return;
+    case InputKind::json: {
+      WalkedMember member;
+      member.info.path = input.filename().string();
+      std::error_code error;
+      member.info.size = static_cast<int64_t>(fs::file_size(input, error));
+      if (error) member.info.size = -1;
+      member.inner_path = member.info.path;
+      walker.file_member(input, member);
+      return;
+    }
+  }
+}
+
+}  // namespace afterglow::importer

@@ -1,0 +1,39 @@
+// Visits every file of an export in one forward pass, whatever the input: a zip (read entry by
+// entry with libarchive, never extracted), zips nested in a Privacy-Portal zip (read through
+// their outer entry, still streaming), an unzipped folder, or a bare JSON file.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "afterglow/model/import_sink.h"
+
+namespace afterglow::importer {
+
+enum class InputKind { zip, folder, json };
+
+// Looks at the path and the first bytes. Throws InputError for what is none of the three.
+InputKind detect_input_kind(const std::filesystem::path& input);
+
+struct WalkedMember {
+  model::MemberInfo info;  // path relative to the input, nested zips included
+  std::string inner_path;  // path inside the innermost zip (or the folder)
+  int nesting = 0;         // 0 at the top level, 1 inside a nested export zip
+};
+
+// Pulls the bytes of the current member. read() returns 0 at its end and throws InputError
+// when the data is damaged. A visitor may stop early; the walker skips the rest.
+class MemberReader {
+ public:
+  virtual ~MemberReader() = default;
+  virtual size_t read(char* buffer, size_t capacity) = 0;
+};
+
+using MemberVisitor = std::function<void(const WalkedMember&, MemberReader&)>;
+
+// Financial/ members are never visited and never read.
+void walk_export(const std::filesystem::path& input, InputKind kind, const MemberVisitor& visit);
+
+}  // namespace afterglow::importer

@@ -1,0 +1,146 @@
+// import(): one streaming pass over the input. Every file goes to the sink byte for byte; the
+// conversation files are split and parsed on the way; attachments are resolved at the end.
+#include <array>
+#include <optional>
+
+#include "afterglow/importer/importer.h"
+#include "afterglow/model/errors.h"
+#include "asset_index.h"
+#include "chat_html_assets.h"
+#include "conversation_parser.h"
+#include "export_layout.h"
+#include "export_walker.h"
+#include "json_splitter.h"
+#include "mime.h"
+
+namespace afterglow::importer {
+
+namespace {
+
+constexpr size_t kChunkBytes = 64 * 1024;
+constexpr size_t kMaxNameMapBytes = 256u << 20;
+
+class ImportRun {
+ public:
+  ImportRun(const model::Survey& survey, model::ImportSink& sink, const Options& options,
+            InputKind kind)
+      : survey_(survey), sink_(sink), options_(options), kind_(kind) {
+    progress_.bytes_total = survey.total_bytes;
+  }
+
+  void member(const WalkedMember& member, MemberReader& reader) {
+    ++report_.files;
+    progress_.file = member.info.path;
+    const std::string where = kind_ == InputKind::json
+                                  ? survey_.input_path
+                                  : survey_.input_path + ": " + member.info.path;
+    const bool conversations =
+        kind_ == InputKind::json || conversation_file_number(member.inner_path).has_value();
+    const bool html = member.inner_path == "chat.html";
+    const bool name_map = base_name(member.inner_path) == "conversation_asset_file_names.json";
+
+    std::optional<JsonArraySplitter> splitter;
+    if (conversations) {
+      splitter.emplace([&](std::string&& element, size_t index) {
+        conversation(member.info.path, std::move(element), index);
+      });
+    }
+    ChatHtmlAssetScanner scanner;
+    std::string name_map_text;
+    std::string head;
+    auto writer = sink_.original_file(member.info);
+    std::array<char, kChunkBytes> block;
+    while (size_t n = reader.read(block.data(), block.size())) {
+      std::string_view chunk(block.data(), n);
+      writer->write(chunk);
+      if (head.size() < kSniffBytes) head.append(chunk.substr(0, kSniffBytes - head.size()));
+      if (splitter) feed(*splitter, chunk, where);
+      if (html) scanner.feed(chunk);
+      if (name_map && name_map_text.size() < kMaxNameMapBytes) name_map_text.append(chunk);
+      progress_.bytes_done += static_cast<int64_t>(n);
+      report_progress();
+    }
+    writer->finish();
+    if (splitter) {
+      try {
+        splitter->finish();
+      } catch (const JsonStructureError& e) {
+        throw InputError(where + ": " + e.what());
+      }
+    }
+    std::string sniffed;
+    if (mime_from_name(base_name(member.inner_path)).empty()) sniffed = sniff_mime(head);
+    index_.add_member(member.info.path, member.inner_path, std::move(sniffed));
+    if (name_map) index_.add_name_map(name_map_text);
+    if (html) index_.add_html_assets(scanner.assets());
+  }
+
+  Report finish() {
+    sink_.resolve_attachments(
+        [this](const model::Attachment& attachment, const std::string& conversation_id) {
+          return index_.resolve(attachment, conversation_id);
+        });
+    return report_;
+  }
+
+ private:
+  void feed(JsonArraySplitter& splitter, std::string_view chunk, const std::string& where) {
+    try {
+      splitter.feed(chunk);
+    } catch (const JsonStructureError& e) {
+      throw InputError(where + ": " + e.what());
+    }
+  }
+
+  void conversation(const std::string& file, std::string&& element, size_t index) {
+    try {
+      model::Conversation parsed = parser_.parse(element);
+      for (const auto& node : parsed.nodes) {
+        if (node.message)
+          report_.attachments += static_cast<int64_t>(node.message->attachments.size());
+      }
+      sink_.conversation(std::move(parsed));
+      ++report_.conversations;
+    } catch (const ConversationParseError& e) {
+      model::BrokenConversation broken;
+      broken.file = file;
+      broken.index = index;
+      broken.id = e.id;
+      broken.title = e.title;
+      broken.reason = e.what();
+      broken.raw_json = std::move(element);
+      sink_.broken_conversation(std::move(broken));
+      ++report_.broken;
+    }
+    ++progress_.conversations;
+    report_progress();
+  }
+
+  void report_progress() {
+    if (options_.progress) options_.progress(progress_);
+  }
+
+  const model::Survey& survey_;
+  model::ImportSink& sink_;
+  const Options& options_;
+  InputKind kind_;
+  Report report_;
+  Progress progress_;
+  ConversationParser parser_;
+  AssetIndex index_;
+};
+
+}  // namespace
+
+Report import(const model::Survey& survey, model::ImportSink& sink, const Options& options) {
+  const std::filesystem::path input(survey.input_path);
+  const InputKind kind = detect_input_kind(input);
+  sink.begin(survey);
+  ImportRun run(survey, sink, options, kind);
+  walk_export(input, kind, [&](const WalkedMember& member, MemberReader& reader) {
+    run.member(member, reader);
+  });
+  return run.finish();
+}
+
+}  // namespace afterglow::importer

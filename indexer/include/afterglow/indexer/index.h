@@ -1,0 +1,101 @@
+// One interface, two full-text engines over the archive's messages:
+//  - Xapian (the default): ranked, English stemming, CJK n-grams, spelling suggestions; a derived
+//    folder beside the archive that can be deleted and rebuilt at any time.
+//  - SQLite FTS5 with the trigram tokenizer, inside the archive file: exact substrings in any
+//    language (code, ids); terms shorter than three characters fall back to a LIKE scan.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "afterglow/indexer/query.h"
+#include "afterglow/model/conversation.h"
+#include "afterglow/store/archive.h"
+
+struct sqlite3;
+
+namespace afterglow::indexer {
+
+// A message as the engines index it.
+using Document = store::MessageRecord;
+
+enum class Engine { xapian, fts5 };
+enum class Sort { relevance, newest, oldest };
+
+const char* to_string(Engine engine);
+const char* to_string(Sort sort);
+
+struct SearchOptions {
+  Engine engine = Engine::xapian;
+  int64_t limit = 20;
+  int64_t offset = 0;
+  Sort sort = Sort::relevance;
+  // Include alternate branches, hidden messages and reasoning (`--all`).
+  bool include_all = false;
+  // At most this many hits per conversation (0 = no limit), so that one long conversation
+  // does not fill the page; the conversation id is the collapse key.
+  int per_conversation = 0;
+};
+
+// Snippets mark the matched text between these two bytes; neither occurs in message text
+// (control characters are replaced by spaces in snippets).
+inline constexpr char kMarkStart = '\x01';
+inline constexpr char kMarkEnd = '\x02';
+// The snippet without its marks.
+std::string plain_snippet(std::string_view marked);
+
+struct Hit {
+  std::string conversation;
+  std::string node;
+  std::string title;
+  model::Timestamp create_time;
+  std::string role;
+  std::string model;
+  std::string snippet;  // with kMarkStart/kMarkEnd around matches
+  double score = 0;     // engine-specific; higher is better
+  bool branch = false;  // on an alternate branch, not the displayed thread
+  bool hidden = false;  // hidden message or reasoning
+};
+
+struct FacetCount {
+  std::string value;
+  int64_t count = 0;
+};
+
+struct Results {
+  std::vector<Hit> hits;
+  int64_t total = 0;  // estimated number of matching messages (after collapsing)
+  std::vector<FacetCount> facets_by_model;  // most frequent first
+  std::vector<FacetCount> facets_by_year;   // local years, ascending
+  std::string did_you_mean;  // a corrected query when few results came back, else empty
+};
+
+class Index {
+ public:
+  virtual ~Index() = default;
+  virtual Engine engine() const = 0;
+  // The highest message seq this index has seen (0 when empty).
+  virtual int64_t last_seq() const = 0;
+  // Adds or replaces the document of (conversation, node).
+  virtual void add(const Document& document) = 0;
+  // Makes everything added durable, recording `seq` as seen.
+  virtual void commit(int64_t seq) = 0;
+  // Drops every document (for a rebuild).
+  virtual void clear() = 0;
+  virtual Results search(const Query& query, const SearchOptions& options) const = 0;
+};
+
+// The Xapian folder of an archive: "<archive>.xapian".
+std::filesystem::path xapian_path(const std::filesystem::path& archive);
+
+// Opens (writable: creates) a Xapian index folder. Throws ArchiveError when it cannot be opened
+// or was written by an incompatible schema.
+std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable);
+// The FTS5 index inside an open SQLite archive connection; writable creates its tables.
+std::unique_ptr<Index> open_fts5_index(sqlite3* db, bool writable);
+
+}  // namespace afterglow::indexer

@@ -1,0 +1,55 @@
+// The query language, parsed into a tree that knows nothing of Xapian or SQLite:
+//   words  "phrases"  -not  a OR b  a AND b  (groups)  prefix*  field:value
+// Implicit AND binds tighter than OR: `a b OR c` is `(a b) OR c`. OR and AND are operators
+// only in capitals. A malformed query throws afterglow::QueryError with a one-line explanation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "afterglow/indexer/schema.h"
+
+namespace afterglow::indexer {
+
+struct QueryNode {
+  enum class Type {
+    word,    // text: one word as typed (may hold punctuation, CJK without spaces)
+    phrase,  // text: the words between quotes
+    prefix,  // text: the part before the trailing '*'
+    field,   // field + values (or text/phrase for text fields, range for dates)
+    all_of,  // children, AND
+    any_of,  // children, OR
+    negate,  // one child, NOT
+  };
+  Type type = Type::word;
+  std::string text;
+  const Field* field = nullptr;
+  // field: keyword/flag/conversation alternatives ("user|assistant" -> {user, assistant}),
+  // lower-cased except conversation ids; `text_type` tells how a text field's text was written.
+  std::vector<std::string> values;
+  Type text_type = Type::word;
+  // Date fields: the half-open span of epoch seconds, resolved in the local time zone.
+  std::optional<double> from, until;
+  // Where the token stood in the query string, for "did you mean" rewriting.
+  size_t offset = 0, length = 0;
+  std::vector<QueryNode> children;
+};
+
+struct Query {
+  std::string text;  // as typed
+  QueryNode root;
+};
+
+// Parses a query; dates are resolved in the local time zone (TZ) at the time of the call.
+Query parse_query(std::string_view text);
+
+// The positive text terms of a query (not under a negation), for highlighting: words, phrases
+// and prefixes, without title: terms.
+std::vector<std::string> highlight_terms(const QueryNode& node);
+
+// A readable rendering of the tree, for tests and debugging: (and a (or b c) (not d) model:x).
+std::string to_string(const QueryNode& node);
+
+}  // namespace afterglow::indexer

@@ -1,0 +1,264 @@
+// The FTS5 engine: trigram full-text tables inside the archive file, for exact substrings.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "afterglow/indexer/index.h"
+#include "afterglow/model/errors.h"
+#include "afterglow/model/local_time.h"
+#include "document_terms.h"
+#include "fts5_query.h"
+#include "snippet.h"
+#include "sql_statement.h"
+#include "text_normalise.h"
+
+namespace afterglow::indexer {
+namespace {
+
+// docs/FORMAT.md describes these tables. search_message holds what the filters need, keyed by
+// (conversation, node); search_text has the same rowid and the trigram-indexed text.
+constexpr const char* kSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS search_message (
+  id INTEGER PRIMARY KEY,
+  conversation TEXT NOT NULL,
+  node TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  account TEXT NOT NULL,
+  title TEXT NOT NULL,
+  role TEXT NOT NULL,
+  model TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  create_time REAL,
+  visible INTEGER NOT NULL,
+  branch INTEGER NOT NULL,
+  hidden INTEGER NOT NULL,
+  has_image INTEGER NOT NULL,
+  has_audio INTEGER NOT NULL,
+  has_code INTEGER NOT NULL,
+  has_branch INTEGER NOT NULL,
+  UNIQUE (conversation, node)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text, title, tokenize = 'trigram');
+CREATE TABLE IF NOT EXISTS search_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+constexpr const char* kSeqKey = "fts5.seq";
+constexpr size_t kSnippetBytes = 240;
+
+bool table_exists(sqlite3* db, const char* name) {
+  SqlStatement st(db, "SELECT 1 FROM sqlite_master WHERE name = ?");
+  st.bind(1, std::string(name));
+  return st.step();
+}
+
+struct Candidate {
+  int64_t id = 0;
+  std::string conversation;
+  std::string model;
+  std::optional<double> create_time;
+  double score = 0;
+};
+
+class Fts5Index : public Index {
+ public:
+  Fts5Index(sqlite3* db, bool writable) : db_(db) {
+    if (writable) {
+      sql_exec(db_, kSchemaSql);
+    } else {
+      ready_ = table_exists(db_, "search_message") && table_exists(db_, "search_text") &&
+               table_exists(db_, "search_state");
+    }
+  }
+
+  ~Fts5Index() override {
+    // An index dropped without commit leaves the archive as it was.
+    if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  Engine engine() const override { return Engine::fts5; }
+
+  int64_t last_seq() const override {
+    if (!ready_) return 0;
+    SqlStatement st(db_, "SELECT value FROM search_state WHERE key = ?");
+    st.bind(1, std::string(kSeqKey));
+    return st.step() ? std::stoll(st.text(0)) : 0;
+  }
+
+  void add(const Document& d) override {
+    begin();
+    std::optional<int64_t> id;
+    {
+      SqlStatement find(db_, "SELECT id FROM search_message WHERE conversation = ? AND node = ?");
+      find.bind(1, d.conversation_id).bind(2, d.node_id);
+      if (find.step()) id = find.int64(0);
+    }
+    if (id) {
+      SqlStatement drop_text(db_, "DELETE FROM search_text WHERE rowid = ?");
+      drop_text.bind(1, *id).run();
+      SqlStatement drop(db_, "DELETE FROM search_message WHERE id = ?");
+      drop.bind(1, *id).run();
+    }
+    SqlStatement insert(db_,
+                        "INSERT INTO search_message (id, conversation, node, seq, source, account, "
+                        "title, role, model, kind, create_time, visible, branch, hidden, "
+                        "has_image, has_audio, has_code, has_branch) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (id) {
+      insert.bind(1, *id);
+    } else {
+      insert.bind_optional(1, std::nullopt);
+    }
+    insert.bind(2, d.conversation_id).bind(3, d.node_id).bind(4, d.seq);
+    insert.bind(5, d.source).bind(6, d.account).bind(7, d.title).bind(8, d.role);
+    insert.bind(9, d.model).bind(10, d.kind).bind_optional(11, d.create_time);
+    auto flag = [](bool b) { return SqlValue(int64_t{b ? 1 : 0}); };
+    insert.bind(12, flag(visible_by_default(d))).bind(13, flag(!d.on_thread));
+    insert.bind(14, flag(hidden_for_search(d))).bind(15, flag(d.has_image));
+    insert.bind(16, flag(d.has_audio)).bind(17, flag(d.has_code));
+    insert.bind(18, flag(d.conversation_has_branches));
+    insert.run();
+    const int64_t rowid = sqlite3_last_insert_rowid(db_);
+    SqlStatement text(db_, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)");
+    text.bind(1, rowid).bind(2, searchable_text(d.text)).bind(3, searchable_text(d.title)).run();
+  }
+
+  void commit(int64_t seq) override {
+    begin();
+    SqlStatement st(db_,
+                    "INSERT INTO search_state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    st.bind(1, std::string(kSeqKey)).bind(2, std::to_string(seq)).run();
+    sql_exec(db_, "COMMIT");
+    in_transaction_ = false;
+  }
+
+  void clear() override {
+    begin();
+    sql_exec(db_, "DELETE FROM search_message; DELETE FROM search_text; DELETE FROM search_state;");
+  }
+
+  Results search(const Query& query, const SearchOptions& options) const override {
+    if (!ready_) {
+      throw ArchiveError(std::string(sqlite3_db_filename(db_, "main")) +
+                         ": no fts5 search index yet; run `afterglow reindex` to build it");
+    }
+    const Fts5Query sql = to_fts5_query(query.root);
+    std::vector<Candidate> candidates = find(sql, options);
+
+    Sort sort = options.sort;
+    if (sort == Sort::relevance && sql.match.empty()) sort = Sort::newest;
+    order(candidates, sort);
+    collapse(candidates, options.per_conversation);
+
+    Results results;
+    results.total = static_cast<int64_t>(candidates.size());
+    count_facets(candidates, results);
+    const auto needles = highlight_terms(query.root);
+    const size_t begin = std::min(candidates.size(), static_cast<size_t>(options.offset));
+    const size_t end = std::min(candidates.size(), begin + static_cast<size_t>(options.limit));
+    for (size_t i = begin; i < end; ++i) results.hits.push_back(hit(candidates[i], needles));
+    return results;
+  }
+
+ private:
+  void begin() {
+    if (in_transaction_) return;
+    sql_exec(db_, "BEGIN IMMEDIATE");
+    in_transaction_ = true;
+  }
+
+  std::vector<Candidate> find(const Fts5Query& sql, const SearchOptions& options) const {
+    std::string text = "SELECT m.id, m.conversation, m.model, m.create_time, ";
+    text += sql.match.empty() ? "0.0" : "-bm25(search_text)";
+    text += " FROM search_text JOIN search_message AS m ON m.id = search_text.rowid WHERE ";
+    if (!sql.match.empty()) text += "search_text MATCH ? AND ";
+    text += "(" + sql.where + ")";
+    if (!options.include_all) text += " AND m.visible = 1";
+    SqlStatement st(db_, text);
+    int index = 1;
+    if (!sql.match.empty()) st.bind(index++, sql.match);
+    for (const auto& param : sql.where_params) st.bind(index++, param);
+    std::vector<Candidate> out;
+    while (st.step()) {
+      Candidate c;
+      c.id = st.int64(0);
+      c.conversation = st.text(1);
+      c.model = st.text(2);
+      if (!st.is_null(3)) c.create_time = st.real(3);
+      c.score = st.real(4);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  static void order(std::vector<Candidate>& candidates, Sort sort) {
+    auto time = [](const Candidate& c) { return c.create_time.value_or(0); };
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const Candidate& a, const Candidate& b) {
+                       if (sort == Sort::relevance && a.score != b.score) return a.score > b.score;
+                       if (time(a) != time(b)) {
+                         return sort == Sort::oldest ? time(a) < time(b) : time(a) > time(b);
+                       }
+                       return a.id < b.id;
+                     });
+  }
+
+  static void collapse(std::vector<Candidate>& candidates, int per_conversation) {
+    if (per_conversation <= 0) return;
+    std::unordered_map<std::string, int> seen;
+    std::erase_if(candidates,
+                  [&](const Candidate& c) { return ++seen[c.conversation] > per_conversation; });
+  }
+
+  static void count_facets(const std::vector<Candidate>& candidates, Results& results) {
+    std::map<std::string, int64_t> models;
+    std::map<int, int64_t> years;
+    for (const auto& c : candidates) {
+      if (!c.model.empty()) ++models[c.model];
+      if (c.create_time) ++years[model::local_year(*c.create_time)];
+    }
+    for (const auto& [value, count] : models) results.facets_by_model.push_back({value, count});
+    std::stable_sort(results.facets_by_model.begin(), results.facets_by_model.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    for (const auto& [year, count] : years) {
+      results.facets_by_year.push_back({std::to_string(year), count});
+    }
+  }
+
+  Hit hit(const Candidate& c, const std::vector<std::string>& needles) const {
+    SqlStatement st(db_,
+                    "SELECT m.conversation, m.node, m.title, m.create_time, m.role, m.model, "
+                    "m.branch, m.hidden, search_text.text FROM search_message AS m "
+                    "JOIN search_text ON search_text.rowid = m.id WHERE m.id = ?");
+    st.bind(1, c.id);
+    Hit hit;
+    if (!st.step()) return hit;
+    hit.conversation = st.text(0);
+    hit.node = st.text(1);
+    hit.title = st.text(2);
+    if (!st.is_null(3)) hit.create_time = st.real(3);
+    hit.role = st.text(4);
+    hit.model = st.text(5);
+    hit.branch = st.int64(6) != 0;
+    hit.hidden = st.int64(7) != 0;
+    hit.snippet = substring_snippet(st.text(8), needles, kSnippetBytes);
+    hit.score = c.score;
+    return hit;
+  }
+
+  sqlite3* db_;
+  bool ready_ = true;
+  bool in_transaction_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Index> open_fts5_index(sqlite3* db, bool writable) {
+  return std::make_unique<Fts5Index>(db, writable);
+}
+
+}  // namespace afterglow::indexer

@@ -1,0 +1,253 @@
+#include "snippet.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "afterglow/indexer/index.h"
+
+namespace afterglow::indexer {
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+std::string fold_ascii_case(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Moves a byte offset back to the start of the UTF-8 sequence it falls in.
+size_t char_start(std::string_view s, size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// Decodes the code point at s[i] and advances i; malformed bytes count as one unit each.
+char32_t next_code_point(std::string_view s, size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t len = b < 0x80             ? 1
+               : (b & 0xE0) == 0xC0 ? 2
+               : (b & 0xF0) == 0xE0 ? 3
+               : (b & 0xF8) == 0xF0 ? 4
+                                    : 1;
+  if (i + len > s.size()) len = 1;
+  char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return c;
+}
+
+// The scripts Xapian splits into n-grams: CJK ideographs, kana, hangul and their punctuation.
+bool is_cjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xA700 && c <= 0xA71F) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+// Maximal runs of CJK characters in a text.
+std::vector<std::string> cjk_runs(std::string_view text) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    if (is_cjk(next_code_point(text, i))) {
+      run.append(text.substr(start, i - start));
+    } else if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
+    }
+  }
+  if (!run.empty()) runs.push_back(std::move(run));
+  return runs;
+}
+
+// A text cut into alternating CJK and other parts: {part, is_cjk}.
+std::vector<std::pair<std::string, bool>> script_parts(std::string_view text) {
+  std::vector<std::pair<std::string, bool>> parts;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    bool cjk = is_cjk(next_code_point(text, i));
+    if (parts.empty() || parts.back().second != cjk) parts.emplace_back("", cjk);
+    parts.back().first.append(text.substr(start, i - start));
+  }
+  return parts;
+}
+
+// Appends CJK text with only the wanted runs marked, longest first where two start together.
+void mark_runs(const std::string& text, const std::vector<std::string>& wanted, std::string& out) {
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t best = std::string::npos, best_len = 0;
+    for (const auto& run : wanted) {
+      size_t found = text.find(run, at);
+      if (found != std::string::npos &&
+          (found < best || (found == best && run.size() > best_len))) {
+        best = found;
+        best_len = run.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    out.append(text, at, best - at);
+    out += kMarkStart + text.substr(best, best_len) + kMarkEnd;
+    at = best + best_len;
+  }
+  out.append(text, at, std::string::npos);
+}
+
+// Appends text marked, with surrounding spaces left outside the mark.
+void mark_trimmed(const std::string& text, std::string& out) {
+  size_t first = text.find_first_not_of(' ');
+  if (first == std::string::npos) {
+    out += text;
+    return;
+  }
+  size_t last = text.find_last_not_of(' ');
+  out.append(text, 0, first);
+  out += kMarkStart + text.substr(first, last + 1 - first) + kMarkEnd;
+  out.append(text, last + 1, std::string::npos);
+}
+
+}  // namespace
+
+std::string refine_cjk_marks(std::string_view snippet, const std::vector<std::string>& terms) {
+  std::vector<std::string> wanted;
+  for (const auto& term : terms) {
+    for (auto& run : cjk_runs(term)) wanted.push_back(std::move(run));
+  }
+  std::string out;
+  out.reserve(snippet.size());
+  for (size_t i = 0; i < snippet.size();) {
+    if (snippet[i] != kMarkStart) {
+      out += snippet[i++];
+      continue;
+    }
+    // Collect one marked span, joining marks that touch: <a><b> -> <ab>.
+    std::string span;
+    size_t j = i;
+    while (j < snippet.size() && snippet[j] == kMarkStart) {
+      size_t end = snippet.find(kMarkEnd, j + 1);
+      if (end == std::string_view::npos) end = snippet.size();
+      span.append(snippet.substr(j + 1, end - j - 1));
+      j = std::min(snippet.size(), end + 1);
+    }
+    i = j;
+    // Xapian joins neighbouring matches across scripts ("学习 machine"): treat each script's
+    // part of the span on its own.
+    for (const auto& [part, cjk] : script_parts(span)) {
+      if (cjk) {
+        mark_runs(part, wanted, out);
+      } else {
+        mark_trimmed(part, out);
+      }
+    }
+  }
+  return out;
+}
+
+std::string fold_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string substring_snippet(std::string_view raw, const std::vector<std::string>& needles,
+                              size_t max_bytes) {
+  const std::string text = fold_whitespace(raw);
+  const std::string folded = fold_ascii_case(text);
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (const auto& needle_raw : needles) {
+    const std::string needle = fold_ascii_case(fold_whitespace(needle_raw));
+    if (needle.empty()) continue;
+    for (size_t at = folded.find(needle); at != std::string::npos;
+         at = folded.find(needle, at + needle.size())) {
+      spans.emplace_back(at, at + needle.size());
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& span : spans) {
+    if (!merged.empty() && span.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, span.second);
+    } else {
+      merged.push_back(span);
+    }
+  }
+
+  size_t begin = 0;
+  if (!merged.empty() && merged.front().first > max_bytes / 4) {
+    begin = char_start(text, merged.front().first - max_bytes / 4);
+    // Start at a word boundary when one is near, so the snippet does not open mid-word.
+    size_t space = text.find(' ', begin);
+    if (space != std::string::npos && space < merged.front().first && space - begin < 16) {
+      begin = space + 1;
+    }
+  }
+  size_t end = std::min(text.size(), begin + max_bytes);
+  if (end < text.size()) end = char_start(text, end);
+  if (!merged.empty()) end = std::max(end, std::min(text.size(), merged.front().second));
+
+  std::string out;
+  if (begin > 0) out += kEllipsis;
+  size_t at = begin;
+  for (const auto& [a, b] : merged) {
+    if (b <= begin || a >= end) continue;
+    size_t from = std::max(a, begin), to = std::min(b, end);
+    out.append(text, at, from - at);
+    out += kMarkStart;
+    out.append(text, from, to - from);
+    out += kMarkEnd;
+    at = to;
+  }
+  out.append(text, at, end - at);
+  if (end < text.size()) out += kEllipsis;
+  return out;
+}
+
+std::string tidy_xapian_snippet(std::string_view snippet) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (size_t i = 0; i < snippet.size(); ++i) {
+    if (snippet[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool replaced = false;
+      for (const auto& [entity, c] : kEntities) {
+        if (snippet.substr(i, entity.size()) == entity) {
+          out += c;
+          i += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+    }
+    out += snippet[i];
+  }
+  return fold_whitespace(out);
+}
+
+std::string plain_snippet(std::string_view marked) {
+  std::string out;
+  out.reserve(marked.size());
+  for (char c : marked) {
+    if (c != kMarkStart && c != kMarkEnd) out += c;
+  }
+  return out;
+}
+
+}  // namespace afterglow::indexer

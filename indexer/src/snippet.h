@@ -1,0 +1,27 @@
+// Snippets: a short window of a message around its first match, matches between kMarkStart and
+// kMarkEnd, whitespace folded to single spaces so a snippet fits on a line.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace afterglow::indexer {
+
+// The snippet the substring engine shows: every occurrence of a needle (ASCII case-insensitive,
+// exact otherwise) in the window is marked. With no occurrence, the start of the text.
+std::string substring_snippet(std::string_view text, const std::vector<std::string>& needles,
+                              size_t max_bytes);
+
+// Xapian's snippets come HTML-escaped; turns them back into text and folds whitespace.
+std::string tidy_xapian_snippet(std::string_view snippet);
+
+// Xapian highlights each CJK n-gram it matched, so a search for 压力 also lights up a lone 力
+// elsewhere. Joins touching marks; within marked CJK text, keeps marks only on the CJK runs of
+// the query's terms.
+std::string refine_cjk_marks(std::string_view snippet, const std::vector<std::string>& terms);
+
+// Runs of whitespace (tab, newline, U+3000 excluded) become one space; trimmed.
+std::string fold_whitespace(std::string_view text);
+
+}  // namespace afterglow::indexer

@@ -1,0 +1,28 @@
+// Calendar dates and times in the person's local time zone (the TZ environment variable), used
+// by list filters, the search query language and every renderer, so that "after:2024-05" means
+// the same instant everywhere.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace afterglow::model {
+
+// A half-open span of UTC epoch seconds: [begin, end).
+struct TimeRange {
+  double begin = 0;
+  double end = 0;
+};
+
+// "2024", "2024-05" or "2024-05-13" -> the span of that year, month or day in local time.
+// Returns nullopt for anything else (including impossible dates such as 2024-13 or 2024-02-30).
+std::optional<TimeRange> parse_local_date(std::string_view text);
+
+// Formats epoch seconds in local time with strftime syntax, e.g. "%Y-%m-%d %H:%M".
+std::string format_local(double epoch_seconds, const char* strftime_format);
+
+// Year (local time) of an instant, for facets and tables of contents.
+int local_year(double epoch_seconds);
+
+}  // namespace afterglow::model

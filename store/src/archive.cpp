@@ -1,0 +1,82 @@
+#include <system_error>
+
+#include "afterglow/model/errors.h"
+#include "archive_impl.h"
+#include "schema.h"
+
+namespace afterglow::store {
+
+namespace {
+
+// Long enough for a reader to wait out a writer's commit, short enough to report a stuck lock.
+constexpr int kBusyTimeoutMs = 10000;
+
+}  // namespace
+
+ArchiveImpl::ArchiveImpl(const std::filesystem::path& path, Mode mode) : path_(path), mode_(mode) {
+  const std::string name = path.string();
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (mode == Mode::read_only && !exists) {
+    throw ArchiveError(name + ": no such archive");
+  }
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    throw ArchiveError(name + ": is a directory, not an archive file");
+  }
+  int flags =
+      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  db_ = std::make_unique<Database>(name, flags);
+  sqlite3_busy_timeout(db_->handle(), kBusyTimeoutMs);
+  prepare_schema(*db_, mode == Mode::read_write);
+  if (mode == Mode::read_write) {
+    // WAL lets readers (a search, the web viewer) keep reading while an import writes.
+    auto& q = db_->cached("PRAGMA journal_mode = WAL");
+    q.step();
+    q.reset();
+    db_->exec("PRAGMA synchronous = NORMAL");
+  }
+  db_->exec("PRAGMA cache_size = -32768");  // 32 MiB of page cache, whatever the export size
+  codec_ = std::make_unique<TextCodec>(*db_);
+}
+
+ArchiveImpl::~ArchiveImpl() {
+  codec_.reset();
+  db_.reset();
+}
+
+void ArchiveImpl::require_writable(const char* what) const {
+  if (mode_ != Mode::read_write) {
+    throw ArchiveError(path_.string() + ": opened read-only, cannot " + what);
+  }
+}
+
+std::unique_ptr<Import> ArchiveImpl::begin_import(const std::string& tool_version) {
+  require_writable("import");
+  if (import_active) throw ArchiveError(path_.string() + ": an import is already in progress");
+  return make_import(*this, tool_version);
+}
+
+std::optional<std::string> ArchiveImpl::setting(const std::string& key) const {
+  auto& q = db_->cached("SELECT value FROM settings WHERE key = ?");
+  q.bind(1, key);
+  std::optional<std::string> value;
+  if (q.step()) value = q.text(0);
+  q.reset();
+  return value;
+}
+
+void ArchiveImpl::set_setting(const std::string& key, const std::string& value) {
+  require_writable("change settings");
+  db_->cached(
+         "INSERT INTO settings (key, value) VALUES (?, ?) "
+         "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .bind(1, key)
+      .bind(2, value)
+      .run();
+}
+
+std::unique_ptr<Archive> Archive::open(const std::filesystem::path& path, Mode mode) {
+  return std::make_unique<ArchiveImpl>(path, mode);
+}
+
+}  // namespace afterglow::store

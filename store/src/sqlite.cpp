@@ -1,0 +1,168 @@
+#include "sqlite.h"
+
+#include "afterglow/model/errors.h"
+
+namespace afterglow::store {
+
+Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  db.check(rc, "cannot prepare \"" + std::string(sql) + "\"");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, int64_t value) {
+  db_.check(sqlite3_bind_int64(stmt_, index, value), "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  db_.check(sqlite3_bind_double(stmt_, index, value), "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::optional<double> value) {
+  return value ? bind(index, *value) : bind_null(index);
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  db_.check(
+      sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+      "bind");
+  return *this;
+}
+
+Statement& Statement::bind_text_or_null(int index, std::string_view text) {
+  return text.empty() ? bind_null(index) : bind(index, text);
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  // A zero-length blob is still a blob, not NULL: SQLite needs a non-null pointer for that.
+  static const char kEmpty = 0;
+  db_.check(sqlite3_bind_blob64(stmt_, index, bytes.empty() ? &kEmpty : bytes.data(), bytes.size(),
+                                SQLITE_TRANSIENT),
+            "bind");
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  db_.check(sqlite3_bind_null(stmt_, index), "bind");
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
+  sqlite3_reset(stmt_);
+  db_.check(rc, "cannot run \"" + sql + "\"");
+  return false;
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::optional<double> Statement::optional_real(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return real(column);
+}
+
+std::string Statement::text(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (!p) return {};
+  return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::blob(int column) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  if (!p) return {};
+  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+Database::Database(const std::string& path, int flags) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string why = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw ArchiveError(path + ": cannot open the archive: " + why);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() {
+  cache_.clear();  // statements must be finalized before the connection closes
+  sqlite3_close(db_);
+}
+
+void Database::exec(const std::string& sql) {
+  char* error = nullptr;
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string why = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    if ((rc & 0xff) == SQLITE_BUSY) {
+      throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
+    }
+    throw ArchiveError(path_ + ": cannot run \"" + sql.substr(0, 60) + "\": " + why);
+  }
+}
+
+Statement& Database::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(*this, sql)).first;
+  it->second->reset();
+  return *it->second;
+}
+
+void Database::fail(const std::string& what) const {
+  throw ArchiveError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+void Database::check(int rc, const std::string& what) const {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+  if ((rc & 0xff) == SQLITE_NOTADB) {
+    throw ArchiveError(path_ + ": not an afterglow archive (not an SQLite database)");
+  }
+  if ((rc & 0xff) == SQLITE_BUSY) {
+    throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
+  }
+  throw ArchiveError(path_ + ": " + what + ": " + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db_) +
+                     ")");
+}
+
+Savepoint::Savepoint(Database& db, std::string name) : db_(db), name_(std::move(name)) {
+  db_.exec("SAVEPOINT " + name_);
+}
+
+Savepoint::~Savepoint() {
+  if (done_) return;
+  // Undo this savepoint's work but keep the enclosing transaction going.
+  sqlite3_exec(db_.handle(), ("ROLLBACK TO " + name_ + "; RELEASE " + name_).c_str(), nullptr,
+               nullptr, nullptr);
+}
+
+void Savepoint::release() {
+  db_.exec("RELEASE " + name_);
+  done_ = true;
+}
+
+}  // namespace afterglow::store

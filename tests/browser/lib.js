@@ -1,0 +1,123 @@
+// Shared by the browser tests: build a book with the real afterglow binary from an export it
+// imports itself, and open it in Debian's headless Chromium (never a downloaded browser),
+// recording every network request, console error, dialog and uncaught exception.
+"use strict";
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+
+const SOURCE_DIR = process.env.AFTERGLOW_SOURCE_DIR || path.resolve(__dirname, "../..");
+const BINARY = process.env.AFTERGLOW_BINARY;
+const CHROMIUM = process.env.AFTERGLOW_CHROMIUM || "/usr/bin/chromium";
+const OUT_DIR = process.env.AFTERGLOW_BROWSER_OUT || path.join(os.tmpdir(), "afterglow-browser-out");
+
+// ctest treats this exit status as "skipped" (SKIP_RETURN_CODE in CMakeLists.txt).
+const SKIP = 77;
+
+function requirements() {
+  const missing = [];
+  if (!BINARY || !fs.existsSync(BINARY)) missing.push("AFTERGLOW_BINARY (the built afterglow)");
+  if (!fs.existsSync(CHROMIUM)) missing.push(CHROMIUM + " (apt-get install chromium)");
+  try {
+    require.resolve("playwright-core");
+  } catch (e) {
+    missing.push("playwright-core (npm ci in tests/browser)");
+  }
+  return missing;
+}
+
+function skipUnlessReady() {
+  const missing = requirements();
+  if (missing.length) {
+    console.log("SKIP: browser tests need " + missing.join(", "));
+    process.exit(SKIP);
+  }
+}
+
+function tempDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "afterglow-" + name + "-"));
+}
+
+function afterglow(archive, args) {
+  return execFileSync(BINARY, ["--archive", archive, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, TZ: process.env.TZ || "Asia/Shanghai" },
+  });
+}
+
+// Imports `input` into a fresh archive and writes the book both ways. Returns the paths.
+function buildBook(name, input, extraArgs = []) {
+  const dir = tempDir(name);
+  const archive = path.join(dir, "archive.afterglow");
+  afterglow(archive, ["import", input]);
+  const folder = path.join(dir, "book");
+  const single = path.join(dir, "book.html");
+  afterglow(archive, ["book", "--out", folder, "--single-file", single, ...extraArgs]);
+  return { dir, archive, folder, single };
+}
+
+async function launch() {
+  const { chromium } = require("playwright-core");
+  const userDataDir = tempDir("profile");
+  // A persistent context is how Playwright takes an explicit, fresh --user-data-dir.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 900, height: 1100 },
+    deviceScaleFactor: 1,
+  });
+  return context;
+}
+
+// Opens a page that records what the book must never do.
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const log = { network: [], consoleErrors: [], dialogs: [], pageErrors: [] };
+  page.on("request", (request) => {
+    if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
+      log.network.push(request.url());
+    }
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") log.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => log.pageErrors.push(String(error)));
+  page.on("dialog", async (dialog) => {
+    log.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, log };
+}
+
+function fileUrl(p) {
+  return pathToFileURL(p).href;
+}
+
+function screenshotPath(name) {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  return path.join(OUT_DIR, name);
+}
+
+module.exports = {
+  SOURCE_DIR,
+  buildBook,
+  launch,
+  openPage,
+  fileUrl,
+  screenshotPath,
+  skipUnlessReady,
+  tempDir,
+  afterglow,
+};

@@ -1,0 +1,152 @@
+// End-to-end: the real binary imports real and synthetic exports; the summary, list and show
+// outputs are checked as a person would read them.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.h"
+
+namespace afterglow::testing {
+namespace {
+
+using nlohmann::json;
+
+json parse_or_fail(const std::string& text) {
+  auto j = json::parse(text, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << "not JSON:\n" << text;
+  return j;
+}
+
+json import_json(const CliRunner& cli, const std::string& input) {
+  auto r = cli.run({"import", "--json", input});
+  EXPECT_EQ(r.status, 0) << r.err;
+  return parse_or_fail(r.out);
+}
+
+TEST(ImportCli, ExampleExportImportsEverything) {
+  CliRunner cli;
+  auto s = import_json(cli, example_export());
+  EXPECT_EQ(s["layout"], "classic");
+  EXPECT_EQ(s["conversations"]["new"], 8);
+  EXPECT_EQ(s["conversations"]["skipped"], 0);
+  EXPECT_GT(s["messages"]["total"].get<int>(), 20);
+  EXPECT_EQ(s["attachments"]["stored"], 6);  // an upload, a DALL-E image, four voice clips
+  EXPECT_EQ(s["attachments"]["unavailable"], 1);
+  EXPECT_TRUE(s["changed"].get<bool>());
+}
+
+TEST(ImportCli, SecondImportOfTheSameExportChangesNothing) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto before = read_file(cli.archive());
+  auto again = cli.run({"import", example_export()});
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.out.find("Nothing changed"), std::string::npos) << again.out;
+  auto s = import_json(cli, example_export());
+  EXPECT_FALSE(s["changed"].get<bool>());
+  EXPECT_EQ(s["conversations"]["new"], 0);
+  EXPECT_EQ(s["conversations"]["updated"], 0);
+  EXPECT_GT(s["conversations"]["unchanged"].get<int>(), 0);
+  auto list = parse_or_fail(cli.run({"list", "--json"}).out);
+  EXPECT_EQ(list.size(), s["conversations"]["unchanged"].get<size_t>());
+}
+
+TEST(ImportCli, ListIsNewestFirstWithTheDocumentedFields) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto r = cli.run({"list", "--json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto list = parse_or_fail(r.out);
+  ASSERT_GE(list.size(), 2u);
+  for (const auto& c : list) {
+    for (const char* field : {"id", "title", "create_time", "update_time", "model", "messages"}) {
+      EXPECT_TRUE(c.contains(field)) << field;
+    }
+    EXPECT_FALSE(c["title"].get<std::string>().empty());
+  }
+  for (size_t i = 1; i < list.size(); ++i) {
+    EXPECT_GE(list[i - 1]["create_time"].get<double>(), list[i]["create_time"].get<double>());
+  }
+  auto text = cli.run({"list"});
+  EXPECT_EQ(std::count(text.out.begin(), text.out.end(), '\n'), static_cast<long>(list.size()));
+}
+
+TEST(ImportCli, ListFiltersByModelAndDate) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto all = parse_or_fail(cli.run({"list", "--json"}).out);
+  auto gpt4o = parse_or_fail(cli.run({"list", "--json", "--model", "gpt-4o"}).out);
+  ASSERT_FALSE(gpt4o.empty());
+  EXPECT_LT(gpt4o.size(), all.size());
+  for (const auto& c : gpt4o) EXPECT_EQ(c["model"], "gpt-4o");
+  auto y2025 = parse_or_fail(cli.run({"list", "--json", "--after", "2025"}).out);
+  for (const auto& c : y2025) EXPECT_GE(c["create_time"].get<double>(), 1735689600.0);
+  auto bad = cli.run({"list", "--after", "last-tuesday"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("last-tuesday"), std::string::npos);
+}
+
+TEST(ImportCli, ShowPrintsTheDisplayedThreadWithVersions) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto list = parse_or_fail(cli.run({"list", "--json"}).out);
+  bool saw_versions = false, saw_image = false, saw_voice = false;
+  for (const auto& c : list) {
+    auto id = c["id"].get<std::string>();
+    auto r = cli.run({"show", "--json", id.substr(0, 12)});
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto conv = parse_or_fail(r.out);
+    EXPECT_EQ(conv["id"], id);
+    ASSERT_TRUE(conv["messages"].is_array());
+    for (const auto& m : conv["messages"]) {
+      for (const char* f : {"id", "role", "create_time", "model", "content_type", "text",
+                            "attachments", "versions"}) {
+        EXPECT_TRUE(m.contains(f)) << f;
+      }
+      EXPECT_FALSE(m["hidden"].get<bool>()) << "hidden message shown without --all";
+      if (m["versions"]["count"].get<int>() > 1) saw_versions = true;
+      for (const auto& a : m["attachments"]) {
+        if (a["kind"] == "image" && a["available"].get<bool>()) saw_image = true;
+        if (a["kind"] == "audio" && a["available"].get<bool>()) saw_voice = true;
+      }
+    }
+    auto text = cli.run({"show", id});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_EQ(text.out.find("\ue200"), std::string::npos) << "citation marker leaked";
+    EXPECT_EQ(text.out.find("\u3010"), std::string::npos) << "old citation marker leaked";
+  }
+  EXPECT_TRUE(saw_versions);
+  EXPECT_TRUE(saw_image);
+  EXPECT_TRUE(saw_voice);
+}
+
+TEST(ImportCli, ShowAllAddsHiddenMessagesAndBranches) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto list = parse_or_fail(cli.run({"list", "--json"}).out);
+  size_t hidden = 0, branches = 0;
+  for (const auto& c : list) {
+    auto id = c["id"].get<std::string>();
+    auto plain = parse_or_fail(cli.run({"show", "--json", id}).out);
+    auto all = parse_or_fail(cli.run({"show", "--json", "--all", id}).out);
+    EXPECT_GE(all["messages"].size(), plain["messages"].size());
+    for (const auto& m : all["messages"]) hidden += m["hidden"].get<bool>() ? 1 : 0;
+    branches += all["branches"].size();
+  }
+  EXPECT_GT(hidden, 0u);
+  EXPECT_GE(branches, 2u);  // a regenerated answer and an edited question
+}
+
+TEST(ImportCli, UnknownAndAmbiguousIds) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  auto none = cli.run({"show", "no-such-conversation"});
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.err.find("no-such-conversation"), std::string::npos);
+  auto missing_archive = CliRunner().run({"list"});
+  EXPECT_EQ(missing_archive.status, 2);
+  EXPECT_NE(missing_archive.err.find("import"), std::string::npos) << missing_archive.err;
+}
+
+}  // namespace
+}  // namespace afterglow::testing

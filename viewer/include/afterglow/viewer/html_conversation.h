@@ -1,0 +1,44 @@
+// One conversation as HTML, as it appeared: the displayed thread, alternate versions of a turn
+// switchable in place ("‹ 2 / 3 ›"), Markdown and math, images, voice, citations, code.
+// Shared by the book and the local web reader, so it assumes nothing about where it is served
+// from: attachment URLs come from the caller.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "afterglow/model/conversation.h"
+#include "afterglow/viewer/html_strings.h"
+
+namespace afterglow::viewer {
+
+struct ConversationHtmlOptions {
+  Lang lang = Lang::en;
+  // Tool calls and results, reasoning, system and memory messages (collapsed).
+  bool include_hidden = false;
+  // The URL (or data: URI) of an attachment whose bytes are kept; nullopt shows it as
+  // unavailable. Unset: every attachment is shown as unavailable.
+  std::function<std::optional<std::string>(const model::Attachment&)> attachment_url;
+  // Called for each message shown, with whether it is on the displayed thread (not an
+  // alternate version): feeds search indexes and statistics without a second pass.
+  std::function<void(const model::Message&, bool on_thread)> on_message;
+  std::string anchor_id;      // id attribute of the <article>, e.g. "c-12"; empty = none
+  bool gone_upstream = false;  // say that the newest export no longer has it
+};
+
+struct ConversationHtml {
+  std::string html;  // <article class="conversation">…</article>
+  bool has_math = false;
+  int64_t messages_on_thread = 0;
+};
+
+ConversationHtml render_conversation_html(const model::Conversation& conversation,
+                                          const ConversationHtmlOptions& options);
+
+// The title to show: its own, else the first user words, else "Untitled" in the language.
+std::string conversation_title(const model::Conversation& conversation, Lang lang);
+// The name of the other side: "ChatGPT" for ChatGPT, "Claude" for Claude...
+std::string assistant_name(const std::string& source, Lang lang);
+
+}  // namespace afterglow::viewer

@@ -1,0 +1,52 @@
+#include "afterglow/viewer/list_view.h"
+
+#include "afterglow/viewer/text_style.h"
+
+namespace afterglow::viewer {
+namespace {
+
+nlohmann::json optional_time(const model::Timestamp& t) {
+  return t ? nlohmann::json(*t) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string display_title(const store::ConversationSummary& summary) {
+  if (!summary.title.empty()) return summary.title;
+  std::string from_text = first_line(summary.first_user_text, 60);
+  return from_text.empty() ? "(untitled)" : from_text;
+}
+
+void render_list_text(std::ostream& out, const std::vector<store::ConversationSummary>& list,
+                      bool color) {
+  Style style{color};
+  for (const auto& c : list) {
+    std::string model = c.model.empty() ? "-" : c.model;
+    out << style.dim(local_datetime(c.create_time)) << "  " << model << "  "
+        << c.messages << (c.messages == 1 ? " message  " : " messages  ")
+        << style.bold(display_title(c));
+    if (c.gone_upstream) out << style.dim("  [gone upstream]");
+    out << "  " << style.dim(c.id) << "\n";
+  }
+}
+
+nlohmann::json list_json(const std::vector<store::ConversationSummary>& list) {
+  auto array = nlohmann::json::array();
+  for (const auto& c : list) {
+    array.push_back({
+        {"id", c.id},
+        {"title", display_title(c)},
+        {"untitled", c.title.empty()},
+        {"create_time", optional_time(c.create_time)},
+        {"update_time", optional_time(c.update_time)},
+        {"model", c.model},
+        {"messages", c.messages},
+        {"source", c.source},
+        {"account", c.account},
+        {"gone_upstream", c.gone_upstream},
+    });
+  }
+  return array;
+}
+
+}  // namespace afterglow::viewer

@@ -1,0 +1,57 @@
+#include "afterglow/viewer/text_style.h"
+
+#include <cstdio>
+
+#include "afterglow/model/local_time.h"
+
+namespace afterglow::viewer {
+namespace {
+
+std::string wrap(bool enabled, const char* code, std::string_view s) {
+  if (!enabled) return std::string(s);
+  return std::string("\x1b[") + code + "m" + std::string(s) + "\x1b[0m";
+}
+
+}  // namespace
+
+std::string Style::bold(std::string_view s) const { return wrap(enabled, "1", s); }
+std::string Style::dim(std::string_view s) const { return wrap(enabled, "2", s); }
+std::string Style::accent(std::string_view s) const { return wrap(enabled, "1;36", s); }
+
+std::string human_size(int64_t bytes) {
+  if (bytes < 0) return "size unknown";
+  char buf[32];
+  if (bytes < 1024) {
+    std::snprintf(buf, sizeof buf, "%lld B", static_cast<long long>(bytes));
+  } else if (bytes < 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f KB", bytes / 1024.0);
+  } else if (bytes < 1024LL * 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / (1024.0 * 1024));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
+  }
+  return buf;
+}
+
+std::string local_datetime(const std::optional<double>& epoch_seconds) {
+  if (!epoch_seconds) return "unknown time";
+  return model::format_local(*epoch_seconds, "%Y-%m-%d %H:%M");
+}
+
+std::string first_line(std::string_view text, size_t max_chars) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return "";
+  text.remove_prefix(start);
+  text = text.substr(0, text.find('\n'));
+  size_t chars = 0, i = 0;
+  while (i < text.size() && chars < max_chars) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    i += len;
+    ++chars;
+  }
+  if (i >= text.size()) return std::string(text);
+  return std::string(text.substr(0, i)) + "…";
+}
+
+}  // namespace afterglow::viewer
