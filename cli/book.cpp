@@ -84,7 +84,8 @@ std::optional<fs::path> find_chromium() {
   }
   const char* path = std::getenv("PATH");
   std::string dirs = path ? path : "/usr/bin:/bin";
-  for (const char* name : {"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}) {
+  for (const char* name :
+       {"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}) {
     size_t start = 0;
     while (start <= dirs.size()) {
       size_t end = dirs.find(':', start);
@@ -138,7 +139,8 @@ void print_pdf(const fs::path& chromium, const fs::path& html, const fs::path& p
 
 void run_book(const Context& context, const BookCommandOptions& o) {
   if (o.out_dir.empty() && o.single_file.empty() && o.pdf.empty()) {
-    throw InputError("book: say where to write it: --out DIR, --single-file FILE.html or --pdf FILE");
+    throw InputError(
+        "book: say where to write it: --out DIR, --single-file FILE.html or --pdf FILE");
   }
   std::optional<fs::path> chromium;
   if (!o.pdf.empty()) {
@@ -254,7 +256,8 @@ void add_book_command(CLI::App& app, Context& context) {
   cmd->add_option("--lang", o->lang, "Interface language (default: the content's main language)")
       ->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--tz", o->tz, "Time zone for dates and times, e.g. Asia/Shanghai (default: TZ)");
-  cmd->add_option("--from", o->from, "Conversations created on or after this date (YYYY[-MM[-DD]])");
+  cmd->add_option("--from", o->from,
+                  "Conversations created on or after this date (YYYY[-MM[-DD]])");
   cmd->add_option("--to", o->to, "Conversations created on or before this date (YYYY[-MM[-DD]])");
   cmd->add_option("--conversation", o->conversations,
                   "Only this conversation (id or unique prefix); repeat for several");

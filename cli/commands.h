@@ -36,6 +36,8 @@ void add_export_command(CLI::App& app, Context& context);
 void add_book_command(CLI::App& app, Context& context);
 void add_search_command(CLI::App& app, Context& context);
 void add_reindex_command(CLI::App& app, Context& context);
+void add_serve_command(CLI::App& app, Context& context);
+void add_verify_command(CLI::App& app, Context& context);
 // Indexes what the archive gained since the search indexes last saw it (reindex.cpp).
 void update_search_indexes(store::Archive& archive, bool show_progress);
 

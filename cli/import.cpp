@@ -1,4 +1,5 @@
 // afterglow import PATH...: read exports into the archive, then print what changed.
+#include <cctype>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -12,7 +13,28 @@ namespace {
 struct ImportOptions {
   std::vector<std::string> inputs;
   bool json = false;
+  importer::Limits limits;
 };
+
+// "64GB", "500MB", "2GiB" or plain bytes -> bytes; throws CLI::ValidationError otherwise.
+int64_t parse_size(const std::string& text) {
+  size_t end = 0;
+  double number = 0;
+  try {
+    number = std::stod(text, &end);
+  } catch (const std::exception&) {
+    end = 0;
+  }
+  std::string unit = text.substr(end);
+  for (auto& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::pair<const char*, double> units[] = {
+      {"", 1},      {"B", 1},       {"KB", 1e3},      {"MB", 1e6},      {"GB", 1e9},
+      {"TB", 1e12}, {"KIB", 1024.}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"TIB", 1099511627776.}};
+  for (const auto& [name, factor] : units) {
+    if (end > 0 && number > 0 && unit == name) return static_cast<int64_t>(number * factor);
+  }
+  throw CLI::ValidationError("--max-size", "not a size: " + text + " (e.g. 100GB)");
+}
 
 nlohmann::json summary_json(const model::Survey& survey, const store::ImportSummary& s,
                             const std::filesystem::path& archive) {
@@ -67,8 +89,9 @@ void print_summary(std::ostream& out, const model::Survey& survey, const store::
 
 // Imports one export. On any error the import's transaction is rolled back; an archive file
 // that this very call created is removed again, so a failed first import leaves nothing behind.
-void import_one(const std::string& input, const Context& context, bool json) {
-  model::Survey survey = importer::survey(input);
+void import_one(const std::string& input, const Context& context, bool json,
+                const importer::Limits& limits) {
+  model::Survey survey = importer::survey(input, limits);
   auto path = context.archive_path();
   const bool existed = std::filesystem::exists(path);
   try {
@@ -79,6 +102,7 @@ void import_one(const std::string& input, const Context& context, bool json) {
       auto import = archive->begin_import(AFTERGLOW_VERSION);
       ProgressBar bar(stderr_is_terminal() && !json);
       importer::Options options;
+      options.limits = limits;
       options.progress = [&bar](const importer::Progress& p) { bar.update(p); };
       importer::import(survey, *import, options);
       bar.clear();
@@ -112,8 +136,20 @@ void add_import_command(CLI::App& app, Context& context) {
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_flag("--json", options->json, "Print the summary as one JSON object per input");
+  cmd->add_option_function<std::string>(
+         "--max-size",
+         [options](const std::string& size) { options->limits.max_total_bytes = parse_size(size); },
+         "Refuse a zip that unpacks to more than this (default 64GB): a guard against "
+         "decompression bombs")
+      ->type_name("SIZE");
+  cmd->add_option("--max-ratio", options->limits.max_ratio,
+                  "Refuse a zip member that expands more than this many times its compressed "
+                  "size (default 100), once past 64 MiB")
+      ->check(CLI::PositiveNumber);
   cmd->callback([options, &context] {
-    for (const auto& input : options->inputs) import_one(input, context, options->json);
+    for (const auto& input : options->inputs) {
+      import_one(input, context, options->json, options->limits);
+    }
   });
 }
 

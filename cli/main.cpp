@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   cli::add_book_command(app, context);
   cli::add_search_command(app, context);
   cli::add_reindex_command(app, context);
+  cli::add_serve_command(app, context);
+  cli::add_verify_command(app, context);
 
   try {
     app.parse(argc, argv);

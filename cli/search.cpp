@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "afterglow/indexer/search.h"
+#include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
 #include "afterglow/viewer/text_style.h"
 #include "commands.h"
@@ -178,10 +179,22 @@ void add_search_command(CLI::App& app, Context& context) {
     if (!indexer::index_is_current(*archive, search.engine)) {
       // The indexes are derived: bring them up to date rather than fail.
       archive.reset();
-      auto writable =
-          store::Archive::open(context.archive_path(), store::Archive::Mode::read_write);
-      update_search_indexes(*writable, stderr_is_terminal() && !options->json);
-      writable.reset();
+      try {
+        auto writable =
+            store::Archive::open(context.archive_path(), store::Archive::Mode::read_write);
+        update_search_indexes(*writable, stderr_is_terminal() && !options->json);
+      } catch (const ArchiveError& e) {
+        // Most often an import is writing right now and holds the locks: search what the index
+        // already has (consistent, a little behind) rather than fail; it catches up later.
+        archive = context.open_for_reading();
+        try {
+          indexer::search(*archive, query, search);
+        } catch (const ArchiveError&) {
+          throw e;
+        }
+        std::cerr << "afterglow: note: the search index could not be brought up to date ("
+                  << e.what() << "); the newest messages may be missing from these results\n";
+      }
       archive = context.open_for_reading();
     }
     auto results = indexer::search(*archive, query, search);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job end to end on the bundled example: install, build, import, list, show.
+# The main job end to end on the bundled example: install, build, import, list, show, search, book.
 # The archive goes to out/demo.afterglow so a person's own archive is never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +13,10 @@ bin=build/release/cli/afterglow
 set -x
 $bin import examples/chatgpt-export.zip
 $bin list
-$bin show "$($bin list --json --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
+$bin show aa06b67a          # 工作压力和睡不着: a regenerated answer, shown as ‹ 2 / 2 ›
+$bin search 压力
+$bin search "model:gpt-4o Kyoto"
+rm -rf out/book
+$bin book --out out/book --title "Lin's years with ChatGPT" --dedication "For the nights I could not sleep, and the mornings after."
+set +x
+echo "The book: file://$PWD/out/book/index.html (open it in any browser; it needs no network)"

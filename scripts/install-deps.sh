@@ -11,18 +11,30 @@ packages=(
   # Used by tests: the format documentation is checked with the real command-line tools, the
   # example export is made by a Python script, dates are checked in named time zones.
   sqlite3 zstd python3 tzdata
+  # The book: KaTeX (math) is installed from the npm registry and embedded at build time; the
+  # browser tests drive Debian's headless Chromium; Chinese fonts make their screenshots legible.
+  nodejs chromium fonts-noto-cjk
 )
+# npm may come with nodejs (NodeSource) rather than as Debian's own package.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# JavaScript packages, exactly as locked: KaTeX for the book, playwright-core for the browser
+# tests (which never downloads a browser of its own).
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for dir in viewer/assets tests/browser; do
+  if [ ! -d "$root/$dir/node_modules" ] || [ "$root/$dir/package-lock.json" -nt "$root/$dir/node_modules" ]; then
+    (cd "$root/$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

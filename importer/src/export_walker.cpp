@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
+#include <set>
 #include <system_error>
 #include <vector>
 
@@ -60,15 +63,44 @@ ArchivePtr new_zip_reader() {
   return a;
 }
 
+// libarchive's message, on one line: some of its messages end in a newline of their own.
 std::string archive_problem(archive* a) {
   const char* message = archive_error_string(a);
-  return message ? message : "unreadable zip data";
+  std::string text = message ? message : "unreadable zip data";
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
 }
 
-// Reads the current entry of a libarchive reader.
+std::string human_size(int64_t bytes) {
+  char out[32];
+  if (bytes >= 1'000'000'000) {
+    std::snprintf(out, sizeof out, "%.1f GB", static_cast<double>(bytes) / 1e9);
+  } else {
+    std::snprintf(out, sizeof out, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  }
+  return out;
+}
+
+// What every zip member of one walk has yielded so far, against the limits.
+struct Budget {
+  const Limits& limits;
+  int64_t total = 0;
+};
+
+// Reads the current entry of a libarchive reader, counting what it really yields: the sizes a
+// zip declares can lie, the bytes that come out cannot.
 class ArchiveMemberReader : public MemberReader {
  public:
-  ArchiveMemberReader(archive* a, std::string where) : archive_(a), where_(std::move(where)) {}
+  // `leaf`: the member itself is visited (a nested zip's outer entry is not: its members are).
+  ArchiveMemberReader(archive* a, std::string where, Budget& budget, bool leaf)
+      : archive_(a),
+        where_(std::move(where)),
+        budget_(budget),
+        leaf_(leaf),
+        start_(archive_filter_bytes(a, -1)) {}
   size_t read(char* buffer, size_t capacity) override {
     if (done_) return 0;
     la_ssize_t n = archive_read_data(archive_, buffer, capacity);
@@ -76,15 +108,58 @@ class ArchiveMemberReader : public MemberReader {
       throw InputError(where_ + ": damaged or truncated zip: " + archive_problem(archive_));
     }
     if (n == 0) done_ = true;
+    produced_ += n;
+    if (leaf_) budget_.total += n;
+    check_limits();
     return static_cast<size_t>(n);
   }
   bool done() const { return done_; }
 
  private:
+  void check_limits() const {
+    const Limits& limits = budget_.limits;
+    if (budget_.total > limits.max_total_bytes) {
+      throw InputError(where_ + ": the zip unpacks to more than " +
+                       human_size(limits.max_total_bytes) +
+                       " (a decompression bomb?); if the export is genuine, raise the limit "
+                       "(afterglow import --max-size)");
+    }
+    if (produced_ <= kRatioGraceBytes) return;
+    // libarchive reads ahead, so this counts a little more input than used: never less.
+    const int64_t consumed = std::max<int64_t>(1, archive_filter_bytes(archive_, -1) - start_);
+    if (static_cast<double>(produced_) > limits.max_ratio * static_cast<double>(consumed)) {
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, "%g", limits.max_ratio);
+      throw InputError(where_ + ": expands more than " + ratio +
+                       " times its compressed size (a decompression bomb?); if the export is "
+                       "genuine, raise the limit (afterglow import --max-ratio)");
+    }
+  }
+
   archive* archive_;
   std::string where_;
+  Budget& budget_;
+  bool leaf_;
+  int64_t start_;
+  int64_t produced_ = 0;
   bool done_ = false;
 };
+
+// Why a zip entry's name cannot be kept as a path inside the export, or nullopt when it can.
+// Nothing is ever extracted, but `afterglow export --original` writes these paths back out.
+std::optional<std::string> unsafe_name(std::string_view name) {
+  if (name.empty()) return "it has no name";
+  if (name.front() == '/' || name.front() == '\\') return "its name is an absolute path";
+  if (name.size() >= 2 && name[1] == ':') return "its name is an absolute (drive) path";
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find_first_of("/\\", start);
+    if (end == std::string_view::npos) end = name.size();
+    if (name.substr(start, end - start) == "..") return "its name points outside the export (..)";
+    start = end + 1;
+  }
+  return std::nullopt;
+}
 
 // Feeds a nested zip's bytes to its own libarchive reader straight from the outer entry.
 struct NestedSource {
@@ -108,8 +183,9 @@ la_ssize_t read_nested(archive* a, void* client, const void** buffer) {
 
 class Walker {
  public:
-  Walker(std::string input_name, const MemberVisitor& visit)
-      : input_name_(std::move(input_name)), visit_(visit) {}
+  Walker(std::string input_name, const MemberVisitor& visit, const Limits& limits,
+         const WalkWarning& warn)
+      : input_name_(std::move(input_name)), visit_(visit), budget_{limits}, warn_(warn) {}
 
   void zip_file(const fs::path& path, const std::string& prefix, int nesting) {
     if (!has_end_of_central_directory(path)) {
@@ -146,6 +222,12 @@ class Walker {
     if (error) throw InputError(root.string() + ": cannot list the folder: " + error.message());
     for (; it != end; it.increment(error)) {
       if (error) throw InputError(root.string() + ": cannot list the folder: " + error.message());
+      if (it->is_symlink(error)) {
+        // A link could point anywhere on this machine: its target is not part of the export.
+        warn(it->path().lexically_relative(root).generic_string() +
+             ": a symbolic link, skipped (only the export's own files are kept)");
+        continue;
+      }
       if (it->is_regular_file(error)) files.push_back(it->path());
     }
     std::vector<std::string> relative;
@@ -193,7 +275,32 @@ class Walker {
   }
 
  private:
+  void warn(const std::string& message) const {
+    if (warn_) warn_(message);
+  }
+
+  // The entry's name as a path inside the export, or nullopt when the entry is skipped.
+  std::optional<std::string> member_name(archive_entry* entry, const std::string& prefix) {
+    const char* utf8 = archive_entry_pathname_utf8(entry);
+    const char* raw = utf8 ? utf8 : archive_entry_pathname(entry);
+    if (!raw) return std::nullopt;
+    std::string name = raw;
+    if (auto repaired = repair_utf8(name)) {
+      warn(prefix + *repaired +
+           ": the entry's name is not UTF-8; kept with U+FFFD in place of "
+           "the bytes that are not");
+      name = std::move(*repaired);
+    }
+    while (starts_with(name, "./")) name.erase(0, 2);
+    if (auto why = unsafe_name(name)) {
+      warn(prefix + name + ": skipped: " + *why);
+      return std::nullopt;
+    }
+    return name;
+  }
+
   void entries(archive* a, const std::string& prefix, int nesting) {
+    std::set<std::string> seen;
     while (true) {
       archive_entry* entry = nullptr;
       int status = archive_read_next_header(a, &entry);
@@ -202,19 +309,40 @@ class Walker {
         throw InputError(input_name_ + ": " + (prefix.empty() ? "" : prefix + ": ") +
                          "damaged or truncated zip: " + archive_problem(a));
       }
-      if (archive_entry_filetype(entry) != AE_IFREG) continue;
-      const char* name = archive_entry_pathname_utf8(entry);
-      if (!name) name = archive_entry_pathname(entry);
-      if (!name) continue;
-      std::string inner = name;
-      while (starts_with(inner, "./")) inner.erase(0, 2);
+      const auto type = archive_entry_filetype(entry);
+      if (type != AE_IFREG) {
+        if (type == AE_IFLNK) {
+          const char* name = archive_entry_pathname(entry);
+          warn(prefix + (name ? name : "?") +
+               ": a symbolic link, skipped (links are not "
+               "followed or kept)");
+        }
+        continue;
+      }
+      auto name = member_name(entry, prefix);
+      if (!name) {
+        archive_read_data_skip(a);
+        continue;
+      }
+      const std::string& inner = *name;
       std::string path = prefix + inner;
       if (is_financial(path)) {
         archive_read_data_skip(a);
         continue;
       }
-      ArchiveMemberReader reader(a, input_name_ + ": " + path);
-      if (is_nested_export_zip(inner, nesting)) {
+      if (archive_entry_is_encrypted(entry)) {
+        throw InputError(input_name_ + ": " + path +
+                         ": encrypted (a password-protected zip); unzip it with its password "
+                         "and import the folder");
+      }
+      if (!seen.insert(inner).second) {
+        warn(path +
+             ": the zip holds this name twice; both copies are kept, the later one is "
+             "the original that export --original gives back");
+      }
+      const bool nested = is_nested_export_zip(inner, nesting);
+      ArchiveMemberReader reader(a, input_name_ + ": " + path, budget_, !nested);
+      if (nested) {
         nested_zip(reader, path + "/", nesting + 1);
         continue;
       }
@@ -233,6 +361,8 @@ class Walker {
 
   std::string input_name_;
   const MemberVisitor& visit_;
+  Budget budget_;
+  const WalkWarning& warn_;
 };
 
 }  // namespace
@@ -254,8 +384,9 @@ InputKind detect_input_kind(const fs::path& input) {
                    ": not a zip export, an export folder or a conversations JSON file");
 }
 
-void walk_export(const fs::path& input, InputKind kind, const MemberVisitor& visit) {
-  Walker walker(input.string(), visit);
+void walk_export(const fs::path& input, InputKind kind, const MemberVisitor& visit,
+                 const Limits& limits, const WalkWarning& warn) {
+  Walker walker(input.string(), visit, limits, warn);
   switch (kind) {
     case InputKind::zip:
       walker.zip_file(input, "", 0);

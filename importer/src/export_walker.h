@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "afterglow/importer/importer.h"
 #include "afterglow/model/import_sink.h"
 
 namespace afterglow::importer {
@@ -33,7 +34,13 @@ class MemberReader {
 
 using MemberVisitor = std::function<void(const WalkedMember&, MemberReader&)>;
 
-// Financial/ members are never visited and never read.
-void walk_export(const std::filesystem::path& input, InputKind kind, const MemberVisitor& visit);
+// Told about entries that are skipped or renamed because they cannot be kept safely.
+using WalkWarning = std::function<void(const std::string&)>;
+
+// Financial/ members are never visited and never read. Zip entries whose names would leave the
+// export (absolute, "..") and links are skipped; names that are not UTF-8 are repaired. Throws
+// InputError for encrypted entries and when the zip goes past `limits`.
+void walk_export(const std::filesystem::path& input, InputKind kind, const MemberVisitor& visit,
+                 const Limits& limits = {}, const WalkWarning& warn = {});
 
 }  // namespace afterglow::importer

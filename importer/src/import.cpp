@@ -137,9 +137,10 @@ Report import(const model::Survey& survey, model::ImportSink& sink, const Option
   const InputKind kind = detect_input_kind(input);
   sink.begin(survey);
   ImportRun run(survey, sink, options, kind);
-  walk_export(input, kind, [&](const WalkedMember& member, MemberReader& reader) {
-    run.member(member, reader);
-  });
+  walk_export(
+      input, kind,
+      [&](const WalkedMember& member, MemberReader& reader) { run.member(member, reader); },
+      options.limits);
   return run.finish();
 }
 

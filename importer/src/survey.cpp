@@ -42,7 +42,7 @@ void read_account(std::string_view json, model::Account& account) {
 
 }  // namespace
 
-model::Survey survey(const std::filesystem::path& input) {
+model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   const InputKind kind = detect_input_kind(input);
   model::Survey result;
   result.input_path = input.string();
@@ -52,7 +52,8 @@ model::Survey survey(const std::filesystem::path& input) {
   std::vector<std::string> listed_shards;
   std::vector<int> shard_numbers;
 
-  walk_export(input, kind, [&](const WalkedMember& member, MemberReader& reader) {
+  auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
+  auto visit = [&](const WalkedMember& member, MemberReader& reader) {
     result.members.push_back(member.info);
     if (member.info.size > 0) result.total_bytes += member.info.size;
     auto number = conversation_file_number(member.inner_path);
@@ -72,7 +73,18 @@ model::Survey survey(const std::filesystem::path& input) {
         listed_shards.push_back(std::move(name));
       }
     }
-  });
+  };
+  walk_export(input, kind, visit, limits, warn);
+
+  // What the zip declares is checked here, before anything is written; what it really yields
+  // is checked again while the import reads it.
+  if (kind == InputKind::zip && result.total_bytes > limits.max_total_bytes) {
+    throw InputError(result.input_path + ": the zip declares " +
+                     std::to_string(result.total_bytes) + " bytes of content, more than the " +
+                     std::to_string(limits.max_total_bytes) +
+                     " allowed (a decompression bomb?); if the export is genuine, raise the "
+                     "limit (afterglow import --max-size)");
+  }
 
   if (result.conversation_files.empty()) {
     throw InputError(result.input_path +

@@ -90,23 +90,16 @@ class Fts5Index : public Index {
 
   void add(const Document& d) override {
     begin();
+    Statements& st = statements();
     std::optional<int64_t> id;
-    {
-      SqlStatement find(db_, "SELECT id FROM search_message WHERE conversation = ? AND node = ?");
-      find.bind(1, d.conversation_id).bind(2, d.node_id);
-      if (find.step()) id = find.int64(0);
-    }
+    st.find.bind(1, d.conversation_id).bind(2, d.node_id);
+    if (st.find.step()) id = st.find.int64(0);
+    st.find.reset();
     if (id) {
-      SqlStatement drop_text(db_, "DELETE FROM search_text WHERE rowid = ?");
-      drop_text.bind(1, *id).run();
-      SqlStatement drop(db_, "DELETE FROM search_message WHERE id = ?");
-      drop.bind(1, *id).run();
+      st.drop_text.bind(1, *id).run();
+      st.drop.bind(1, *id).run();
     }
-    SqlStatement insert(db_,
-                        "INSERT INTO search_message (id, conversation, node, seq, source, account, "
-                        "title, role, model, kind, create_time, visible, branch, hidden, "
-                        "has_image, has_audio, has_code, has_branch) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SqlStatement& insert = st.insert;
     if (id) {
       insert.bind(1, *id);
     } else {
@@ -122,8 +115,7 @@ class Fts5Index : public Index {
     insert.bind(18, flag(d.conversation_has_branches));
     insert.run();
     const int64_t rowid = sqlite3_last_insert_rowid(db_);
-    SqlStatement text(db_, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)");
-    text.bind(1, rowid).bind(2, searchable_text(d.text)).bind(3, searchable_text(d.title)).run();
+    st.text.bind(1, rowid).bind(2, searchable_text(d.text)).bind(3, searchable_text(d.title)).run();
   }
 
   void commit(int64_t seq) override {
@@ -165,6 +157,27 @@ class Fts5Index : public Index {
   }
 
  private:
+  // The statements of add(), prepared once per index: preparing them for every message cost
+  // more than some of the inserts themselves.
+  struct Statements {
+    explicit Statements(sqlite3* db)
+        : find(db, "SELECT id FROM search_message WHERE conversation = ? AND node = ?"),
+          drop_text(db, "DELETE FROM search_text WHERE rowid = ?"),
+          drop(db, "DELETE FROM search_message WHERE id = ?"),
+          insert(db,
+                 "INSERT INTO search_message (id, conversation, node, seq, source, account, "
+                 "title, role, model, kind, create_time, visible, branch, hidden, "
+                 "has_image, has_audio, has_code, has_branch) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          text(db, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)") {}
+    SqlStatement find, drop_text, drop, insert, text;
+  };
+
+  Statements& statements() {
+    if (!statements_) statements_ = std::make_unique<Statements>(db_);
+    return *statements_;
+  }
+
   void begin() {
     if (in_transaction_) return;
     sql_exec(db_, "BEGIN IMMEDIATE");
@@ -251,6 +264,7 @@ class Fts5Index : public Index {
   }
 
   sqlite3* db_;
+  std::unique_ptr<Statements> statements_;
   bool ready_ = true;
   bool in_transaction_ = false;
 };

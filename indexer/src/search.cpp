@@ -1,6 +1,10 @@
 // Search over an archive: both indexes kept current from the archive's message seq numbers.
 #include "afterglow/indexer/search.h"
 
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include "afterglow/model/errors.h"
 
 namespace afterglow::indexer {
@@ -10,12 +14,14 @@ namespace {
 // interruption (the seq recorded at each commit lets the next run continue from there).
 constexpr int64_t kBatch = 5000;
 
-int64_t fill(store::Archive& archive, Index& index, const IndexProgressFn& progress) {
-  const int64_t from = index.last_seq();
-  const int64_t to = archive.max_message_seq();
-  if (to <= from) return 0;
+// Indexes what `index` has not seen yet; progress goes to `report` every batch, and the final
+// state is returned for the caller to report.
+IndexProgress fill(const store::Archive& archive, Index& index, const IndexProgressFn& report) {
   IndexProgress state;
   state.engine = index.engine();
+  const int64_t from = index.last_seq();
+  const int64_t to = archive.max_message_seq();
+  if (to <= from) return state;
   state.total = to - from;
   int64_t last = from;
   archive.scan_messages(from, [&](const store::MessageRecord& record) {
@@ -24,27 +30,54 @@ int64_t fill(store::Archive& archive, Index& index, const IndexProgressFn& progr
     ++state.done;
     if (state.done % kBatch == 0) {
       index.commit(last);
-      if (progress) progress(state);
+      report(state);
     }
   });
   index.commit(std::max(last, to));
-  if (progress) progress(state);
-  return state.done;
+  return state;
 }
 
+// The two engines share nothing but the archive they read, so they fill side by side: Xapian on
+// a second thread through its own read-only connection (WAL lets it read while FTS5 writes
+// into the archive), FTS5 on this one. Each is as long as the other on a 2-core machine.
 IndexUpdate update(store::Archive& archive, const IndexProgressFn& progress, bool rebuild) {
-  IndexUpdate result;
-  {
-    auto xapian = open_xapian_index(xapian_path(archive.path()), true);
-    if (rebuild) xapian->clear();
-    result.xapian_messages = fill(archive, *xapian, progress);
-  }
-  {
+  std::mutex progress_mutex;
+  auto report = [&](const IndexProgress& state) {
+    if (!progress) return;
+    std::lock_guard lock(progress_mutex);
+    progress(state);
+  };
+
+  IndexProgress xapian_done;
+  std::exception_ptr xapian_error;
+  std::thread xapian_thread([&] {
+    try {
+      auto reader = store::Archive::open(archive.path(), store::Archive::Mode::read_only);
+      auto xapian = open_xapian_index(xapian_path(archive.path()), true);
+      if (rebuild) xapian->clear();
+      xapian_done = fill(*reader, *xapian, report);
+    } catch (...) {
+      xapian_error = std::current_exception();
+    }
+  });
+
+  IndexProgress fts5_done;
+  std::exception_ptr fts5_error;
+  try {
     auto fts5 = open_fts5_index(archive.db(), true);
     if (rebuild) fts5->clear();
-    result.fts5_messages = fill(archive, *fts5, progress);
+    fts5_done = fill(archive, *fts5, report);
+  } catch (...) {
+    fts5_error = std::current_exception();
   }
-  return result;
+  xapian_thread.join();
+  if (xapian_error) std::rethrow_exception(xapian_error);
+  if (fts5_error) std::rethrow_exception(fts5_error);
+
+  // Final states in a fixed order, whichever engine finished first.
+  if (xapian_done.total > 0) report(xapian_done);
+  if (fts5_done.total > 0) report(fts5_done);
+  return {xapian_done.done, fts5_done.done};
 }
 
 std::unique_ptr<Index> open_for_search(const store::Archive& archive, Engine engine) {

@@ -57,6 +57,8 @@ void SqlStatement::run() {
   sqlite3_reset(stmt_);
 }
 
+void SqlStatement::reset() { sqlite3_reset(stmt_); }
+
 bool SqlStatement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

@@ -24,6 +24,7 @@ class SqlStatement {
   SqlStatement& bind_optional(int index, std::optional<double> value);
   bool step();  // true while a row is available
   void run();   // steps a statement without rows
+  void reset();  // ready to run again (bindings are replaced by the next bind calls)
 
   bool is_null(int column) const;
   int64_t int64(int column) const;

@@ -1,3 +1,7 @@
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "afterglow/model/errors.h"
@@ -11,6 +15,35 @@ namespace {
 // Long enough for a reader to wait out a writer's commit, short enough to report a stuck lock.
 constexpr int kBusyTimeoutMs = 10000;
 
+// A new archive is made complete under a temporary name and then linked into place, so that a
+// process killed while creating it never leaves an empty or half-made file at `path`.
+void create_archive_file(const std::filesystem::path& path) {
+  const std::string target = path.string();
+  const std::string temporary = target + ".creating";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary + suffix, ignored);  // left by a killed earlier attempt
+  }
+  {
+    Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    prepare_schema(db, true);
+    auto& q = db.cached("PRAGMA journal_mode = WAL");
+    q.step();
+    q.reset();
+  }
+  // link() fails when another process created the archive meanwhile: theirs is then used. On
+  // file systems without hard links, rename() is as atomic (and the file was missing just now).
+  if (::link(temporary.c_str(), target.c_str()) != 0 && errno != EEXIST &&
+      ::rename(temporary.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw ArchiveError(target + ": cannot create the archive: " + std::strerror(error));
+  }
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
+}
+
 }  // namespace
 
 ArchiveImpl::ArchiveImpl(const std::filesystem::path& path, Mode mode) : path_(path), mode_(mode) {
@@ -23,6 +56,7 @@ ArchiveImpl::ArchiveImpl(const std::filesystem::path& path, Mode mode) : path_(p
   if (exists && std::filesystem::is_directory(path, ec)) {
     throw ArchiveError(name + ": is a directory, not an archive file");
   }
+  if (mode == Mode::read_write && !exists) create_archive_file(path);
   int flags =
       mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   db_ = std::make_unique<Database>(name, flags);

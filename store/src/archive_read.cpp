@@ -15,7 +15,8 @@ namespace {
 // Long-running queries use their own statement, not a cached one: the callback they feed may
 // call back into the archive and must not reset the scan under our feet.
 constexpr const char* kScanSql = R"sql(
-SELECT m.seq, c.external_id, n.node_id, c.source, a.external_id, c.title, m.role, m.model,
+SELECT m.seq, c.external_id, n.node_id, c.source, a.external_id, c.title, m.role,
+       coalesce(nullif(m.model, ''), c.model),
        m.kind, m.create_time, m.text, m.dict_id, m.hidden, n.on_thread, m.content_type,
        c.has_branches, m.is_voice,
        EXISTS (SELECT 1 FROM attachments t WHERE t.message = m.node AND t.kind = 'image'),

@@ -1,8 +1,42 @@
 #include "sqlite.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "afterglow/model/errors.h"
 
 namespace afterglow::store {
+namespace {
+
+// Failures caused by the machine rather than by afterglow (a full disk, a size limit, a
+// read-only file) are told in plain words, without the SQL that happened to hit them.
+std::optional<std::string> environment_problem(sqlite3* db, int rc) {
+  const int os_error = db ? sqlite3_system_errno(db) : 0;
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return std::string("cannot write: the disk is full");
+    case SQLITE_IOERR:
+      if (os_error == EFBIG) return std::string("cannot write: the file size limit was reached");
+      if (os_error == ENOSPC) return std::string("cannot write: the disk is full");
+      // SQLite's errno is the one at the time of asking, often no longer the write's own.
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+          rc == SQLITE_IOERR_SHMSIZE) {
+        return std::string(
+            "cannot write: the disk is full, a file size limit was reached, or "
+            "the device failed");
+      }
+      return std::string("input/output error") +
+             (os_error ? std::string(": ") + std::strerror(os_error) : std::string());
+    case SQLITE_READONLY:
+      return std::string(
+          "cannot write: the archive is read-only (no permission to change the file or to "
+          "create files in its folder)");
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
   int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
@@ -122,6 +156,7 @@ void Database::exec(const std::string& sql) {
     if ((rc & 0xff) == SQLITE_BUSY) {
       throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
     }
+    if (auto problem = environment_problem(db_, rc)) throw ArchiveError(path_ + ": " + *problem);
     throw ArchiveError(path_ + ": cannot run \"" + sql.substr(0, 60) + "\": " + why);
   }
 }
@@ -145,6 +180,7 @@ void Database::check(int rc, const std::string& what) const {
   if ((rc & 0xff) == SQLITE_BUSY) {
     throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
   }
+  if (auto problem = environment_problem(db_, rc)) throw ArchiveError(path_ + ": " + *problem);
   throw ArchiveError(path_ + ": " + what + ": " + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db_) +
                      ")");
 }

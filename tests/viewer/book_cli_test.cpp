@@ -17,7 +17,8 @@ struct CliRun {
 };
 
 CliRun run(const std::string& args, const std::string& env = "") {
-  std::string command = env + " TZ=Asia/Shanghai '" + std::string(AFTERGLOW_BINARY) + "' " + args + " 2>&1";
+  std::string command =
+      env + " TZ=Asia/Shanghai '" + std::string(AFTERGLOW_BINARY) + "' " + args + " 2>&1";
   CliRun r;
   FILE* pipe = popen(command.c_str(), "r");
   char buffer[4096];
@@ -39,7 +40,8 @@ class BookCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("afterglow-book-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("afterglow-book-cli-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     archive_ = "--archive '" + (dir_ / "a.afterglow").string() + "' ";
@@ -52,13 +54,14 @@ class BookCliTest : public ::testing::Test {
 TEST_F(BookCliTest, RealExportsWithBranchesAndCitations) {
   fs::path shared = AFTERGLOW_SHARED_FIXTURES;
   if (!fs::is_directory(shared)) GTEST_SKIP() << shared << " is absent (shared real exports)";
-  for (const char* f : {"chatgpt/librechat-chatgpt-export.json", "chatgpt/librechat-chatgpt-tree.json",
-                        "chatgpt/librechat-chatgpt-citations.json"}) {
+  for (const char* f :
+       {"chatgpt/librechat-chatgpt-export.json", "chatgpt/librechat-chatgpt-tree.json",
+        "chatgpt/librechat-chatgpt-citations.json"}) {
     CliRun imported = run(archive_ + "import '" + (shared / f).string() + "'");
     ASSERT_EQ(imported.status, 0) << imported.output;
   }
   CliRun book = run(archive_ + "book --out '" + (dir_ / "book").string() + "' --single-file '" +
-                 (dir_ / "book.html").string() + "' --lang en");
+                    (dir_ / "book.html").string() + "' --lang en");
   ASSERT_EQ(book.status, 0) << book.output;
   EXPECT_NE(book.output.find("Wrote "), std::string::npos);
   std::string all;
@@ -77,8 +80,10 @@ TEST_F(BookCliTest, ExampleExportFiltersAndOptions) {
   if (!fs::exists(example)) GTEST_SKIP() << example << " is absent";
   ASSERT_EQ(run(archive_ + "import '" + example.string() + "'").status, 0);
 
-  CliRun some = run(archive_ + "book --from 2025 --to 2025-03 --title '我的<书>' --author 林 "
-                            "--theme light --include-hidden --out '" + (dir_ / "some").string() + "'");
+  CliRun some = run(archive_ +
+                    "book --from 2025 --to 2025-03 --title '我的<书>' --author 林 "
+                    "--theme light --include-hidden --out '" +
+                    (dir_ / "some").string() + "'");
   ASSERT_EQ(some.status, 0) << some.output;
   EXPECT_TRUE(fs::exists(dir_ / "some/c/0002.html"));
   EXPECT_FALSE(fs::exists(dir_ / "some/c/0003.html"));  // Kyoto (Jan) and 外婆 (Mar) only
@@ -87,11 +92,12 @@ TEST_F(BookCliTest, ExampleExportFiltersAndOptions) {
   EXPECT_NE(index.find("data-theme=\"light\""), std::string::npos);
   EXPECT_NE(slurp(dir_ / "some/about.html").find("--from 2025; --to 2025-03"), std::string::npos);
   // Voice clips are copied out of the archive beside the pages.
-  EXPECT_NE(slurp(dir_ / "some/c/0002.html").find("<audio controls preload=\"metadata\" src=\"../assets/"),
+  EXPECT_NE(slurp(dir_ / "some/c/0002.html")
+                .find("<audio controls preload=\"metadata\" src=\"../assets/"),
             std::string::npos);
 
   CliRun one = run(archive_ + "book --conversation 33efda70 --lang zh --single-file '" +
-                (dir_ / "one.html").string() + "'");
+                   (dir_ / "one.html").string() + "'");
   ASSERT_EQ(one.status, 0) << one.output;
   std::string html = slurp(dir_ / "one.html");
   EXPECT_NE(html.find("<h1>Dice probability homework</h1>"), std::string::npos);
@@ -112,9 +118,10 @@ TEST_F(BookCliTest, ClearMessagesWhenSomethingIsMissing) {
   ASSERT_EQ(run(archive_ + "import '" + example.string() + "'").status, 0);
   CliRun nowhere = run(archive_ + "book");
   EXPECT_EQ(nowhere.status, 2);
-  EXPECT_NE(nowhere.output.find("--out DIR, --single-file FILE.html or --pdf FILE"), std::string::npos);
+  EXPECT_NE(nowhere.output.find("--out DIR, --single-file FILE.html or --pdf FILE"),
+            std::string::npos);
   CliRun pdf = run(archive_ + "book --pdf '" + (dir_ / "b.pdf").string() + "'",
-                "AFTERGLOW_CHROMIUM=/nonexistent/chromium");
+                   "AFTERGLOW_CHROMIUM=/nonexistent/chromium");
   EXPECT_EQ(pdf.status, 2);
   EXPECT_NE(pdf.output.find("--pdf needs Chromium, which is not installed"), std::string::npos);
   CliRun bad_date = run(archive_ + "book --from 2024-13 --out '" + (dir_ / "x").string() + "'");

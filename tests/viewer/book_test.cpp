@@ -49,7 +49,8 @@ struct MemorySource {
       if (!blobs.contains(sha)) return std::nullopt;
       return store::BlobInfo{sha, static_cast<int64_t>(blobs[sha].size()), ""};
     };
-    s.read_blob = [this](const std::string& sha, const std::function<void(std::string_view)>& sink) {
+    s.read_blob = [this](const std::string& sha,
+                         const std::function<void(std::string_view)>& sink) {
       auto it = blobs.find(sha);
       if (it == blobs.end()) throw NotFound(sha + ": no such blob");
       sink(std::string_view(it->second).substr(0, 3));  // in pieces, as the store streams
@@ -66,8 +67,9 @@ class BookTest : public ::testing::Test {
     setenv("TZ", "Asia/Shanghai", 1);
     tzset();
     dir_ = fs::temp_directory_path() /
-           ("afterglow-book-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("afterglow-book-test-" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     memory_.conversations["aa06b67a"] = testing::branching_chinese();
@@ -94,7 +96,8 @@ TEST_F(BookTest, FolderBookHasEveryPageAStrictPolicyAndItsAssets) {
   EXPECT_EQ(memory_.loads, 2);                   // each conversation read once
 
   const fs::path book = dir_ / "book";
-  for (const char* page : {"index.html", "about.html", "memories.html", "c/0001.html", "c/0002.html"}) {
+  for (const char* page :
+       {"index.html", "about.html", "memories.html", "c/0001.html", "c/0002.html"}) {
     std::string html = slurp(book / page);
     EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
                         "&#39;none&#39;; script-src &#39;self&#39;;"),
@@ -131,7 +134,8 @@ TEST_F(BookTest, FolderBookHasEveryPageAStrictPolicyAndItsAssets) {
   EXPECT_EQ(fs::exists(book / "assets/katex/katex.min.js"), math_renderer_available());
   EXPECT_EQ(report.math_rendered, math_renderer_available());
   if (math_renderer_available()) {
-    EXPECT_NE(second.find("<script src=\"../assets/katex/katex.min.js\"></script>"), std::string::npos);
+    EXPECT_NE(second.find("<script src=\"../assets/katex/katex.min.js\"></script>"),
+              std::string::npos);
     EXPECT_EQ(first.find("katex"), std::string::npos);  // only pages with math carry it
     std::string css = slurp(book / "assets/katex/katex.min.css");
     EXPECT_NE(css.find("url(fonts/KaTeX_Main-Regular.woff2)"), std::string::npos);
@@ -161,7 +165,8 @@ TEST_F(BookTest, SingleFileInlinesEverythingAndAllowsOnlyItsOwnScripts) {
   std::string html = slurp(dir_ / "book.html");
   EXPECT_FALSE(fs::exists(dir_ / "book.html.part"));
   EXPECT_NE(html.find("<html lang=\"en\" data-theme=\"dark\">"), std::string::npos);
-  EXPECT_NE(html.find("<img src=\"data:image/png;base64,iVBORyBmYWtlIGltYWdl\""), std::string::npos);
+  EXPECT_NE(html.find("<img src=\"data:image/png;base64,iVBORyBmYWtlIGltYWdl\""),
+            std::string::npos);
   EXPECT_EQ(html.find("src=\"assets/"), std::string::npos);
   EXPECT_EQ(html.find("<link rel=\"stylesheet\""), std::string::npos);
   EXPECT_EQ(html.find("<script src="), std::string::npos);

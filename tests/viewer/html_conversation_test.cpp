@@ -10,7 +10,9 @@ namespace {
 
 size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
   return n;
 }
 
@@ -47,7 +49,9 @@ TEST_F(ConversationHtmlTest, AlternateVersionsAreAllThereWithTheDisplayedOneVisi
 TEST_F(ConversationHtmlTest, OnMessageSeesTheThreadAndTheAlternates) {
   int on_thread = 0, off_thread = 0;
   ConversationHtmlOptions options;
-  options.on_message = [&](const model::Message&, bool thread) { ++(thread ? on_thread : off_thread); };
+  options.on_message = [&](const model::Message&, bool thread) {
+    ++(thread ? on_thread : off_thread);
+  };
   auto result = render_conversation_html(testing::branching_chinese(), options);
   EXPECT_EQ(on_thread, 3);
   EXPECT_EQ(off_thread, 1);
@@ -74,7 +78,8 @@ TEST_F(ConversationHtmlTest, ImagesVoiceCodeMathAndCitations) {
   EXPECT_NE(html.find("<section class=\"msg user voice\" lang=\"zh-CN\">"), std::string::npos);
   EXPECT_NE(html.find("<pre lang=\"python\"><code>print(1/6)"), std::string::npos);
   EXPECT_NE(html.find("<span class=\"math inline\" data-tex=\"\\frac{1}{6}\">"), std::string::npos);
-  EXPECT_NE(html.find("<li value=\"1\"><a href=\"https://example.com/p\" rel=\"noreferrer\">Probability</a></li>"),
+  EXPECT_NE(html.find("<li value=\"1\"><a href=\"https://example.com/p\" "
+                      "rel=\"noreferrer\">Probability</a></li>"),
             std::string::npos);
   EXPECT_NE(html.find("<li value=\"2\">Evil <span class=\"url\">javascript:alert(1)</span></li>"),
             std::string::npos);
@@ -85,9 +90,10 @@ TEST_F(ConversationHtmlTest, HiddenMessagesAreFoldedWhenIncluded) {
   ConversationHtmlOptions options;
   options.include_hidden = true;
   auto html = render_conversation_html(testing::rich(), options).html;
-  EXPECT_NE(html.find("<details class=\"folded\"><summary>Reasoning</summary>\n<div class=\"markdown\">"
-                      "<p>Counting the outcomes…</p>"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("<details class=\"folded\"><summary>Reasoning</summary>\n<div class=\"markdown\">"
+                "<p>Counting the outcomes…</p>"),
+      std::string::npos);
 }
 
 TEST_F(ConversationHtmlTest, WithoutUrlsEveryAttachmentIsAPlaceholder) {

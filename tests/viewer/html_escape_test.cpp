@@ -12,8 +12,12 @@ TEST(HtmlEscape, EscapesEveryCharacterThatCanStartMarkupOrEndAnAttribute) {
 
 TEST(HtmlEscape, KeepsUnicodeAndReplacesInvalidBytesAndControls) {
   EXPECT_EQ(html_escape("梦见外婆 ✦ é"), "梦见外婆 ✦ é");
-  EXPECT_EQ(html_escape(std::string("a\xff") + "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(html_escape(std::string("a\x01\x7f") + "b\r\n\t"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\n\t");
+  EXPECT_EQ(html_escape(std::string("a\xff") + "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(html_escape(std::string("a\x01\x7f") + "b\r\n\t"),
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b\n\t");
   EXPECT_EQ(html_escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
 }
 

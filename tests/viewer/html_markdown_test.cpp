@@ -14,8 +14,9 @@ TEST(Markdown, GithubFlavour) {
   EXPECT_EQ(md("~~gone~~ ~5 minutes~"), "<p><del>gone</del> ~5 minutes~</p>\n");
   EXPECT_EQ(md("see www.example.com"),
             "<p>see <a href=\"http://www.example.com\">www.example.com</a></p>\n");
-  EXPECT_NE(md("- [x] done\n- [ ] todo\n").find("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"),
-            std::string::npos);
+  EXPECT_NE(
+      md("- [x] done\n- [ ] todo\n").find("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"),
+      std::string::npos);
   EXPECT_EQ(md("```python\nprint('<hi>')\n```\n"),
             "<pre lang=\"python\"><code>print('&lt;hi&gt;')\n</code></pre>\n");
 }
@@ -45,13 +46,16 @@ TEST(Markdown, RemoteImagesBecomeLinksSoNothingIsFetched) {
 TEST(Markdown, MathIsKeptWholeForTheRenderer) {
   auto inline_math = markdown_to_html("so $a_1 + b_1$ holds");
   EXPECT_TRUE(inline_math.has_math);
-  EXPECT_EQ(inline_math.html,
-            "<p>so <span class=\"math inline\" data-tex=\"a_1 + b_1\">$a_1 + b_1$</span> holds</p>\n");
-  EXPECT_EQ(md("\\(x^2\\) and \\[\\frac{1}{2}\\]"),
-            "<p><span class=\"math inline\" data-tex=\"x^2\">\\(x^2\\)</span> and "
-            "<span class=\"math display\" data-tex=\"\\frac{1}{2}\">\\[\\frac{1}{2}\\]</span></p>\n");
-  EXPECT_EQ(md("$$\nE = mc^2\n$$"),
-            "<p><span class=\"math display\" data-tex=\"\nE = mc^2\n\">$$\nE = mc^2\n$$</span></p>\n");
+  EXPECT_EQ(
+      inline_math.html,
+      "<p>so <span class=\"math inline\" data-tex=\"a_1 + b_1\">$a_1 + b_1$</span> holds</p>\n");
+  EXPECT_EQ(
+      md("\\(x^2\\) and \\[\\frac{1}{2}\\]"),
+      "<p><span class=\"math inline\" data-tex=\"x^2\">\\(x^2\\)</span> and "
+      "<span class=\"math display\" data-tex=\"\\frac{1}{2}\">\\[\\frac{1}{2}\\]</span></p>\n");
+  EXPECT_EQ(
+      md("$$\nE = mc^2\n$$"),
+      "<p><span class=\"math display\" data-tex=\"\nE = mc^2\n\">$$\nE = mc^2\n$$</span></p>\n");
 }
 
 TEST(Markdown, DollarsThatAreMoneyOrCodeAreNotMath) {
@@ -68,7 +72,10 @@ TEST(Markdown, MathCannotSmuggleMarkup) {
             "<p><span class=\"math inline\" data-tex=\"&lt;script&gt;alert(1)&lt;/script&gt;\">"
             "$&lt;script&gt;alert(1)&lt;/script&gt;$</span></p>\n");
   // The control bytes that mark math internally are removed from input.
-  EXPECT_EQ(md("a\x02" "0\x03" "b"), "<p>a 0 b</p>\n");
+  EXPECT_EQ(md("a\x02"
+               "0\x03"
+               "b"),
+            "<p>a 0 b</p>\n");
 }
 
 TEST(Markdown, PlainTextKeepsEveryCharacter) {

@@ -73,8 +73,8 @@ inline model::Conversation rich() {
   r1.message->hidden = true;
   r1.message->content_type = "thoughts";
   c.nodes.push_back(r1);
-  auto a1 = node("a1", "r1", "assistant",
-                 "It is $\\frac{1}{6}$.\n\n```python\nprint(1/6)\n```\n", 1724297590);
+  auto a1 = node("a1", "r1", "assistant", "It is $\\frac{1}{6}$.\n\n```python\nprint(1/6)\n```\n",
+                 1724297590);
   a1.message->citations.push_back({1, "Probability", "https://example.com/p", ""});
   a1.message->citations.push_back({2, "Evil", "javascript:alert(1)", ""});
   c.nodes.push_back(a1);

@@ -17,12 +17,12 @@ struct MediaType {
 
 // The media a book shows inline. Anything else is offered as a download only.
 constexpr MediaType kMedia[] = {
-    {"image/png", "png"},   {"image/jpeg", "jpg"},  {"image/gif", "gif"},
-    {"image/webp", "webp"}, {"image/avif", "avif"}, {"image/bmp", "bmp"},
-    {"audio/wav", "wav"},   {"audio/x-wav", "wav"}, {"audio/wave", "wav"},
-    {"audio/mpeg", "mp3"},  {"audio/mp4", "m4a"},   {"audio/aac", "aac"},
-    {"audio/ogg", "ogg"},   {"audio/webm", "weba"}, {"audio/flac", "flac"},
-    {"video/mp4", "mp4"},   {"video/webm", "webm"}, {"video/quicktime", "mov"},
+    {"image/png", "png"},       {"image/jpeg", "jpg"},  {"image/gif", "gif"},
+    {"image/webp", "webp"},     {"image/avif", "avif"}, {"image/bmp", "bmp"},
+    {"audio/wav", "wav"},       {"audio/x-wav", "wav"}, {"audio/wave", "wav"},
+    {"audio/mpeg", "mp3"},      {"audio/mp4", "m4a"},   {"audio/aac", "aac"},
+    {"audio/ogg", "ogg"},       {"audio/webm", "weba"}, {"audio/flac", "flac"},
+    {"video/mp4", "mp4"},       {"video/webm", "webm"}, {"video/quicktime", "mov"},
     {"application/pdf", "pdf"}, {"text/plain", "txt"},
 };
 

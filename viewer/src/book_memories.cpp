@@ -35,7 +35,8 @@ std::string day_label(Lang lang, int key) {
 }
 
 std::string messages_text(Lang lang, int64_t n) {
-  return n == 1 ? tr(lang, Text::one_message) : tr(lang, Text::messages, {{"n", group_thousands(n)}});
+  return n == 1 ? tr(lang, Text::one_message)
+                : tr(lang, Text::messages, {{"n", group_thousands(n)}});
 }
 
 // Levels 1..4 by the quartiles of the days that had any message, so one marathon day does not
@@ -45,7 +46,9 @@ std::vector<int64_t> quartiles(const std::map<int, int64_t>& per_day) {
   for (const auto& [day, n] : per_day) counts.push_back(n);
   std::sort(counts.begin(), counts.end());
   if (counts.empty()) return {1, 1, 1};
-  auto at = [&](double q) { return counts[static_cast<size_t>(q * static_cast<double>(counts.size() - 1))]; };
+  auto at = [&](double q) {
+    return counts[static_cast<size_t>(q * static_cast<double>(counts.size() - 1))];
+  };
   return {at(0.25), at(0.5), at(0.75)};
 }
 
@@ -66,8 +69,8 @@ std::string calendar_svg(Lang lang, int year, const std::map<int, int64_t>& per_
   const int left = 22, top = 14;
   const int width = left + weeks * kPitch, height = top + 7 * kPitch;
   std::string out = "<figure class=\"calendar\"><figcaption>" + std::to_string(year) +
-                    "</figcaption><svg class=\"calendar\" viewBox=\"0 0 " + std::to_string(width) + " " +
-                    std::to_string(height) + "\" role=\"img\" aria-label=\"" +
+                    "</figcaption><svg class=\"calendar\" viewBox=\"0 0 " + std::to_string(width) +
+                    " " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
                     esc(tr(lang, Text::calendar) + " " + std::to_string(year)) + "\">\n";
   for (int m = 1; m <= 12; ++m) {
     long d = days_from_civil(year, m, 1) - jan1;
@@ -111,8 +114,8 @@ std::string calendar_legend(Lang lang) {
   std::string out = "<p class=\"legend heat\">" + esc(tr(lang, Text::less));
   out += " <svg viewBox=\"0 0 64 11\" class=\"legend-cells\" aria-hidden=\"true\">";
   for (int l = 0; l <= 4; ++l) {
-    out += "<rect x=\"" + std::to_string(l * 13) + "\" y=\"0\" width=\"11\" height=\"11\" rx=\"2\" class=\"l" +
-           std::to_string(l) + "\"/>";
+    out += "<rect x=\"" + std::to_string(l * 13) +
+           "\" y=\"0\" width=\"11\" height=\"11\" rx=\"2\" class=\"l" + std::to_string(l) + "\"/>";
   }
   out += "</svg> " + esc(tr(lang, Text::more)) + "</p>\n";
   return out;
@@ -176,7 +179,8 @@ std::string months_svg(Lang lang, const BookStats& stats) {
       for (size_t s = 0; s < series.size(); ++s) {
         if (series[s] == 0) continue;
         total += series[s];
-        tip += "\n" + (s < top.size() ? (top[s].empty() ? "?" : top[s]) : tr(lang, Text::other_models)) +
+        tip += "\n" +
+               (s < top.size() ? (top[s].empty() ? "?" : top[s]) : tr(lang, Text::other_models)) +
                ": " + group_thousands(series[s]);
       }
       out += "<g><title>" + esc(tip) + "</title>";
@@ -197,7 +201,8 @@ std::string months_svg(Lang lang, const BookStats& stats) {
   }
   out += "</svg>\n<p class=\"legend\">";
   for (size_t s = 0; s < top.size() + (has_other ? 1 : 0); ++s) {
-    std::string name = s < top.size() ? (top[s].empty() ? "?" : top[s]) : tr(lang, Text::other_models);
+    std::string name =
+        s < top.size() ? (top[s].empty() ? "?" : top[s]) : tr(lang, Text::other_models);
     out += "<span class=\"key\"><svg viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"s" +
            std::to_string(s) + "\" width=\"10\" height=\"10\" rx=\"2\"/></svg>" + esc(name) +
            "</span> ";
@@ -218,8 +223,8 @@ std::string moment_card(Lang lang, Text heading, const BookEntry& e) {
 }
 
 std::string figure(const std::string& value, const std::string& label) {
-  return "<div class=\"figure\"><span class=\"value\">" + esc(value) + "</span><span class=\"label\">" +
-         esc(label) + "</span></div>\n";
+  return "<div class=\"figure\"><span class=\"value\">" + esc(value) +
+         "</span><span class=\"label\">" + esc(label) + "</span></div>\n";
 }
 
 }  // namespace
@@ -256,8 +261,8 @@ std::string memories_html(Lang lang, const BookStats& stats, const std::string& 
   out += "<div class=\"figures\">\n";
   size_t n = stats.entries().size();
   out += figure(group_thousands(static_cast<long long>(n)), tr(lang, Text::label_conversations));
-  out += figure(group_thousands(static_cast<long long>(per_day.size())),
-                tr(lang, Text::label_days));
+  out +=
+      figure(group_thousands(static_cast<long long>(per_day.size())), tr(lang, Text::label_days));
   out += figure(group_thousands(best_streak), tr(lang, Text::label_streak));
   out += figure(group_thousands(stats.words()), tr(lang, Text::label_words));
   out += "</div>\n";

@@ -11,9 +11,12 @@ namespace {
 
 const char* theme_name(Theme theme) {
   switch (theme) {
-    case Theme::light: return "light";
-    case Theme::dark: return "dark";
-    case Theme::automatic: return "auto";
+    case Theme::light:
+      return "light";
+    case Theme::dark:
+      return "dark";
+    case Theme::automatic:
+      return "auto";
   }
   return "auto";
 }
@@ -96,8 +99,9 @@ std::string cover_html(const BookOptions& options, Lang lang, const BookStats& s
     out += "<p class=\"span\">" + escaped(span) + "</p>\n";
   }
   size_t n = stats.entries().size();
-  std::string count = n == 1 ? tr(lang, Text::one_conversation)
-                             : tr(lang, Text::conversations, {{"n", group_thousands(static_cast<long long>(n))}});
+  std::string count =
+      n == 1 ? tr(lang, Text::one_conversation)
+             : tr(lang, Text::conversations, {{"n", group_thousands(static_cast<long long>(n))}});
   out += "<p class=\"counts\">" + escaped(count) + " · " +
          escaped(tr(lang, Text::words, {{"n", group_thousands(stats.words())}})) + "</p>\n";
   out += "</div>\n</section>\n";
@@ -106,8 +110,10 @@ std::string cover_html(const BookOptions& options, Lang lang, const BookStats& s
 
 std::string top_nav_html(Lang lang, const BookLinks& links) {
   std::string out = "<nav class=\"top\">";
-  out += "<a href=\"" + escaped(links.contents) + "\">" + escaped(tr(lang, Text::contents)) + "</a>";
-  out += "<a href=\"" + escaped(links.memories) + "\">" + escaped(tr(lang, Text::memories)) + "</a>";
+  out +=
+      "<a href=\"" + escaped(links.contents) + "\">" + escaped(tr(lang, Text::contents)) + "</a>";
+  out +=
+      "<a href=\"" + escaped(links.memories) + "\">" + escaped(tr(lang, Text::memories)) + "</a>";
   out += "<a href=\"" + escaped(links.about) + "\">" + escaped(tr(lang, Text::about_book)) + "</a>";
   out += "</nav>\n";
   return out;
@@ -130,8 +136,8 @@ std::string search_html(Lang lang) {
 }
 
 std::string contents_html(Lang lang, const BookStats& stats, const BookLinks& links) {
-  std::string out = "<nav class=\"toc\" id=\"contents\">\n<h2>" + escaped(tr(lang, Text::contents)) +
-                    "</h2>\n";
+  std::string out =
+      "<nav class=\"toc\" id=\"contents\">\n<h2>" + escaped(tr(lang, Text::contents)) + "</h2>\n";
   out += "<p class=\"toc-links\"><a href=\"" + escaped(links.memories) + "\">" +
          escaped(tr(lang, Text::memories)) + "</a> · <a href=\"" + escaped(links.about) + "\">" +
          escaped(tr(lang, Text::about_book)) + "</a></p>\n";
@@ -220,10 +226,11 @@ std::string about_html(const BookOptions& options, Lang lang, const BookStats& s
     out += "</ul>\n";
   }
   double made = options.made_at ? *options.made_at : static_cast<double>(std::time(nullptr));
-  out += "<p class=\"made\">" +
-         escaped(tr(lang, Text::about_made,
-                    {{"date", format_day(lang, local_parts(made))}, {"version", options.generator}})) +
-         "</p>\n";
+  out +=
+      "<p class=\"made\">" +
+      escaped(tr(lang, Text::about_made,
+                 {{"date", format_day(lang, local_parts(made))}, {"version", options.generator}})) +
+      "</p>\n";
   out += "<p>" + escaped(tr(lang, Text::about_reading)) + "</p>\n";
   out += "</section>\n";
   return out;

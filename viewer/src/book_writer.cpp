@@ -21,7 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<store::ConversationSummary> in_book_order(std::vector<store::ConversationSummary> list) {
+std::vector<store::ConversationSummary> in_book_order(
+    std::vector<store::ConversationSummary> list) {
   std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
     if (a.create_time.has_value() != b.create_time.has_value()) return a.create_time.has_value();
     return a.create_time.value_or(0) < b.create_time.value_or(0);
@@ -233,10 +234,9 @@ BookReport write_book_folder(const BookSource& source_in, const BookOptions& opt
   };
   PageFrame index = frame_for(title, "page-index");
   index.scripts.insert(index.scripts.begin(), "assets/search-index.js");
-  write_file(dir / "index.html", page_start(index) + cover_html(options, lang, stats) +
-                                     "<main>\n" + search_html(lang) +
-                                     contents_html(lang, stats, root_links) + "</main>\n" +
-                                     page_end(index));
+  write_file(dir / "index.html", page_start(index) + cover_html(options, lang, stats) + "<main>\n" +
+                                     search_html(lang) + contents_html(lang, stats, root_links) +
+                                     "</main>\n" + page_end(index));
   PageFrame about = frame_for(tr(lang, Text::about_book) + " · " + title, "page-about");
   write_file(dir / "about.html",
              page_start(about) + top_nav_html(lang, root_links) + "<main>\n" +

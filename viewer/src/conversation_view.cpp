@@ -89,8 +89,13 @@ void render_message(std::ostream& out, const Conversation& c, const Tree& tree, 
   }
   for (const auto& a : m.attachments) render_attachment(out, a, style);
   for (const auto& cite : m.citations) {
-    out << "  " << style.dim("[" + std::to_string(cite.number) + "] " + cite.title + " " + cite.url)
-        << "\n";
+    std::string line = "[";
+    line += std::to_string(cite.number);
+    line += "] ";
+    line += cite.title;
+    line += " ";
+    line += cite.url;
+    out << "  " << style.dim(line) << "\n";
   }
   out << "\n";
 }

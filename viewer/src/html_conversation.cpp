@@ -25,10 +25,14 @@ struct Switch {
 
 const char* kind_icon(AttachmentKind kind) {
   switch (kind) {
-    case AttachmentKind::image: return "🖼";
-    case AttachmentKind::audio: return "🎙";
-    case AttachmentKind::video: return "🎞";
-    case AttachmentKind::file: return "📎";
+    case AttachmentKind::image:
+      return "🖼";
+    case AttachmentKind::audio:
+      return "🎙";
+    case AttachmentKind::video:
+      return "🎞";
+    case AttachmentKind::file:
+      return "📎";
   }
   return "📎";
 }
@@ -169,15 +173,20 @@ class Renderer {
 
   std::string kind_label(const Message& m) const {
     switch (m.kind) {
-      case MessageKind::reasoning: return tr(options_.lang, Text::reasoning);
+      case MessageKind::reasoning:
+        return tr(options_.lang, Text::reasoning);
       case MessageKind::tool_call:
-        return tr(options_.lang, Text::tool_call) + (m.recipient.empty() ? "" : " → " + m.recipient);
+        return tr(options_.lang, Text::tool_call) +
+               (m.recipient.empty() ? "" : " → " + m.recipient);
       case MessageKind::tool_result:
         return tr(options_.lang, Text::tool_output) +
                (m.author_name.empty() ? "" : " · " + m.author_name);
-      case MessageKind::custom_instructions: return tr(options_.lang, Text::custom_instructions);
-      case MessageKind::memory: return tr(options_.lang, Text::memory_note);
-      default: return tr(options_.lang, Text::hidden_message) + " · " + model::to_string(m.kind);
+      case MessageKind::custom_instructions:
+        return tr(options_.lang, Text::custom_instructions);
+      case MessageKind::memory:
+        return tr(options_.lang, Text::memory_note);
+      default:
+        return tr(options_.lang, Text::hidden_message) + " · " + model::to_string(m.kind);
     }
   }
 

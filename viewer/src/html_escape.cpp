@@ -18,10 +18,10 @@ size_t utf8_sequence(std::string_view text, size_t i) {
   for (size_t k = 1; k < n; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   }
-  if (n == 2 && c < 0xC2) return 0;                              // overlong
-  if (n == 3 && c == 0xE0 && byte(i + 1) < 0xA0) return 0;       // overlong
-  if (n == 3 && c == 0xED && byte(i + 1) >= 0xA0) return 0;      // surrogate
-  if (n == 4 && c == 0xF0 && byte(i + 1) < 0x90) return 0;       // overlong
+  if (n == 2 && c < 0xC2) return 0;                                          // overlong
+  if (n == 3 && c == 0xE0 && byte(i + 1) < 0xA0) return 0;                   // overlong
+  if (n == 3 && c == 0xED && byte(i + 1) >= 0xA0) return 0;                  // surrogate
+  if (n == 4 && c == 0xF0 && byte(i + 1) < 0x90) return 0;                   // overlong
   if (n == 4 && (c > 0xF4 || (c == 0xF4 && byte(i + 1) >= 0x90))) return 0;  // > U+10FFFF
   return n;
 }
@@ -33,12 +33,28 @@ void append_escaped(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
     switch (c) {
-      case '&': out += "&amp;"; ++i; continue;
-      case '<': out += "&lt;"; ++i; continue;
-      case '>': out += "&gt;"; ++i; continue;
-      case '"': out += "&quot;"; ++i; continue;
-      case '\'': out += "&#39;"; ++i; continue;
-      default: break;
+      case '&':
+        out += "&amp;";
+        ++i;
+        continue;
+      case '<':
+        out += "&lt;";
+        ++i;
+        continue;
+      case '>':
+        out += "&gt;";
+        ++i;
+        continue;
+      case '"':
+        out += "&quot;";
+        ++i;
+        continue;
+      case '\'':
+        out += "&#39;";
+        ++i;
+        continue;
+      default:
+        break;
     }
     size_t n = utf8_sequence(text, i);
     if (n == 0) {

@@ -153,8 +153,8 @@ Extracted extract_math(std::string_view input) {
       size_t close = i + 1;
       bool found = false;
       while ((close = find_close(input, close, "$", true)) != std::string_view::npos) {
-        bool digit_after = close + 1 < input.size() && input[close + 1] >= '0' &&
-                           input[close + 1] <= '9';
+        bool digit_after =
+            close + 1 < input.size() && input[close + 1] >= '0' && input[close + 1] <= '9';
         if (!is_space(input[close - 1]) && !digit_after && close > i + 1) {
           found = true;
           break;
@@ -323,8 +323,8 @@ MarkdownHtml markdown_to_html(std::string_view markdown) {
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
   // No CMARK_OPT_UNSAFE: cmark itself drops raw HTML and dangerous URLs; make_safe goes further.
-  const int options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG |
-                      CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  const int options =
+      CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   Extracted extracted = extract_math(markdown);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
@@ -335,7 +335,8 @@ MarkdownHtml markdown_to_html(std::string_view markdown) {
   cmark_parser_feed(parser.get(), extracted.text.data(), extracted.text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   make_safe(doc.get());
-  char* rendered = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+  char* rendered =
+      cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
   std::string html = rendered ? rendered : "";
   free(rendered);
   return restore_math(html, extracted.math);

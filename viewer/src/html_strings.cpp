@@ -104,9 +104,9 @@ constexpr bool rows_in_order() {
 }
 static_assert(rows_in_order(), "kRows needs one row per Text, in the enum's order");
 
-constexpr const char* kMonthsEn[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+constexpr const char* kMonthsEn[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 std::string fill(std::string_view pattern, const Args& args) {
   std::string out;
@@ -163,7 +163,9 @@ void LanguageGuess::add(std::string_view text) {
 }
 
 // A Chinese sentence of n characters carries about as much as n/2 English words.
-Lang LanguageGuess::result() const { return han_ > latin_words_ * 2 / 3 && han_ > 0 ? Lang::zh : Lang::en; }
+Lang LanguageGuess::result() const {
+  return han_ > latin_words_ * 2 / 3 && han_ > 0 ? Lang::zh : Lang::en;
+}
 
 std::string group_thousands(long long n) {
   std::string digits = std::to_string(n < 0 ? -n : n);

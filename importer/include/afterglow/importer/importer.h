@@ -18,8 +18,19 @@ struct Progress {
   std::string file;  // the export file being read
 };
 
+// Guards against decompression bombs, counted on the bytes a zip actually yields (the sizes its
+// headers declare can lie). A real export stays far below both; going past one is an InputError
+// that names the limit.
+struct Limits {
+  int64_t max_total_bytes = int64_t{64} << 30;  // uncompressed bytes of all zip members together
+  double max_ratio = 100;  // uncompressed / compressed bytes of one member, past kRatioGraceBytes
+};
+// Any member may yield this much whatever its ratio: small files compress wildly at times.
+inline constexpr int64_t kRatioGraceBytes = int64_t{64} << 20;
+
 struct Options {
   std::function<void(const Progress&)> progress;  // called often; keep it cheap
+  Limits limits;
 };
 
 struct Report {
@@ -30,8 +41,9 @@ struct Report {
 };
 
 // Reads just enough of the input to know its layout, its account and its files, and to refuse
-// bad input before anything is written. Throws InputError("<file>: <problem>").
-model::Survey survey(const std::filesystem::path& input);
+// bad input before anything is written. Throws InputError("<file>: <problem>"). Zip entries that
+// cannot be kept safely (names leaving the export, links) are skipped and named in the warnings.
+model::Survey survey(const std::filesystem::path& input, const Limits& limits = {});
 
 // Streams every file of the input through the sink (originals, conversations, then attachment
 // resolution). Throws InputError for input that turns out to be unreadable midway; the caller

@@ -101,7 +101,7 @@ struct MessageRecord {
   std::string account;
   std::string title;
   std::string role;
-  std::string model;
+  std::string model;  // the message's model, else its conversation's (user turns carry none)
   std::string kind;  // model::to_string(MessageKind)
   model::Timestamp create_time;
   std::string text;

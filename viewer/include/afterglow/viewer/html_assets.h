@@ -10,7 +10,8 @@
 namespace afterglow::viewer {
 
 struct EmbeddedAsset {
-  std::string_view name;  // e.g. "book.css", "katex/katex.min.js", "katex/fonts/KaTeX_Main-Regular.woff2"
+  std::string_view
+      name;  // e.g. "book.css", "katex/katex.min.js", "katex/fonts/KaTeX_Main-Regular.woff2"
   std::string_view bytes;
 };
 

@@ -25,7 +25,7 @@ struct BookOptions {
   std::string subtitle;
   std::string dedication;
   std::string author;
-  std::optional<Lang> lang;  // nullopt: the main language of the titles and first messages
+  std::optional<Lang> lang;     // nullopt: the main language of the titles and first messages
   bool include_hidden = false;  // tool calls, reasoning, system and memory messages
   Theme theme = Theme::automatic;
   Paper paper = Paper::a5;

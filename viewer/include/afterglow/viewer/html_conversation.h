@@ -23,7 +23,7 @@ struct ConversationHtmlOptions {
   // Called for each message shown, with whether it is on the displayed thread (not an
   // alternate version): feeds search indexes and statistics without a second pass.
   std::function<void(const model::Message&, bool on_thread)> on_message;
-  std::string anchor_id;      // id attribute of the <article>, e.g. "c-12"; empty = none
+  std::string anchor_id;       // id attribute of the <article>, e.g. "c-12"; empty = none
   bool gone_upstream = false;  // say that the newest export no longer has it
 };
 

@@ -26,14 +26,14 @@ enum class Text {
   search_no_results,
   search_results,  // "{n} conversations"
   search_unavailable,
-  conversations,   // "{n} conversations"
+  conversations,  // "{n} conversations"
   one_conversation,
-  words,           // "{n} words"
-  messages,        // "{n} messages"
+  words,     // "{n} words"
+  messages,  // "{n} messages"
   one_message,
   previous_version,
   next_version,
-  version_of,      // "version {k} of {n}" (print)
+  version_of,  // "version {k} of {n}" (print)
   reasoning,
   tool_call,
   tool_output,
@@ -49,25 +49,25 @@ enum class Text {
   next,
   back_to_contents,
   default_title,
-  by_author,        // "{name}"
+  by_author,  // "{name}"
   about_intro,
-  about_included,   // "{n} conversations, from {from} to {to}."
-  about_filter,     // "Chosen with: {filter}"
+  about_included,  // "{n} conversations, from {from} to {to}."
+  about_filter,    // "Chosen with: {filter}"
   about_everything,
   about_hidden_included,
   about_hidden_excluded,
   about_sources,
-  about_made,       // "Made on {date} by {version}."
+  about_made,  // "Made on {date} by {version}."
   about_reading,
   about_math_source,
   first_conversation,
   last_conversation,
   longest_conversation,
-  days_talked,       // "{n} days"
-  longest_streak,    // "{n} days in a row"
+  days_talked,     // "{n} days"
+  longest_streak,  // "{n} days in a row"
   busiest_day,
-  you_wrote,         // "You wrote {n} words"
-  they_wrote,        // "{name} answered with {n}"
+  you_wrote,   // "You wrote {n} words"
+  they_wrote,  // "{name} answered with {n}"
   calendar,
   messages_by_month,
   other_models,
@@ -110,10 +110,10 @@ struct LocalParts {
   int weekday = 4;  // 0 = Sunday
 };
 LocalParts local_parts(double epoch_seconds);
-std::string format_day(Lang lang, const LocalParts& parts);     // "13 May 2024", "2024年5月13日"
-std::string format_month(Lang lang, int year, int month);       // "May 2024", "2024年5月"
-std::string month_name(Lang lang, int month);                   // "May", "5月"
-std::string format_clock(const LocalParts& parts);              // "21:04"
-std::string iso_utc(double epoch_seconds);                      // "2024-05-13T19:04:05Z"
+std::string format_day(Lang lang, const LocalParts& parts);  // "13 May 2024", "2024年5月13日"
+std::string format_month(Lang lang, int year, int month);    // "May 2024", "2024年5月"
+std::string month_name(Lang lang, int month);                // "May", "5月"
+std::string format_clock(const LocalParts& parts);           // "21:04"
+std::string iso_utc(double epoch_seconds);                   // "2024-05-13T19:04:05Z"
 
 }  // namespace afterglow::viewer

@@ -1,0 +1,140 @@
+// The JSON API, mirroring the CLI's --json output: /api/search (afterglow search --json),
+// /api/conversations (afterglow list --json), /api/conversations/ID (afterglow show --json).
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "afterglow/indexer/search.h"
+#include "afterglow/model/errors.h"
+#include "afterglow/model/local_time.h"
+#include "afterglow/server/ids.h"
+#include "afterglow/viewer/conversation_view.h"
+#include "afterglow/viewer/list_view.h"
+#include "search_request.h"
+#include "state.h"
+
+namespace afterglow::server {
+namespace {
+
+void send_json(httplib::Response& response, const nlohmann::json& json, int status = 200) {
+  response.status = status;
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                       "application/json; charset=utf-8");
+}
+
+// Where the marks stand in the plain snippet, in code points: [[start, end], ...].
+nlohmann::json highlight_spans(const std::string& snippet) {
+  nlohmann::json spans = nlohmann::json::array();
+  int64_t at = 0, start = 0;
+  for (char c : snippet) {
+    if (c == indexer::kMarkStart) {
+      start = at;
+    } else if (c == indexer::kMarkEnd) {
+      spans.push_back({start, at});
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++at;
+    }
+  }
+  return spans;
+}
+
+nlohmann::json facets_json(const std::vector<indexer::FacetCount>& facets) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : facets) out.push_back({{"value", f.value}, {"count", f.count}});
+  return out;
+}
+
+// The same object as `afterglow search --json`.
+nlohmann::json results_json(const indexer::Results& results) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : results.hits) {
+    hits.push_back({{"conversation", h.conversation},
+                    {"node", h.node},
+                    {"title", h.title},
+                    {"create_time", h.create_time ? nlohmann::json(*h.create_time) : nullptr},
+                    {"role", h.role},
+                    {"model", h.model},
+                    {"snippet", indexer::plain_snippet(h.snippet)},
+                    {"highlights", highlight_spans(h.snippet)},
+                    {"score", h.score},
+                    {"branch", h.branch},
+                    {"hidden", h.hidden}});
+  }
+  nlohmann::json out = {{"hits", hits},
+                        {"total", results.total},
+                        {"facets",
+                         {{"model", facets_json(results.facets_by_model)},
+                          {"year", facets_json(results.facets_by_year)}}}};
+  if (!results.did_you_mean.empty()) out["did_you_mean"] = results.did_you_mean;
+  return out;
+}
+
+void api_search(ServerState& state, const httplib::Request& request, httplib::Response& response) {
+  SearchRequest search = search_request_for_api(request);
+  if (search.query.find_first_not_of(' ') == std::string::npos) {
+    send_json(response, {{"error", "q: a query is required"}}, 400);
+    return;
+  }
+  try {
+    auto archive = state.pool.borrow();
+    send_json(response, results_json(indexer::search(*archive, search.query, search.options)));
+  } catch (const QueryError& e) {
+    send_json(response, {{"error", std::string("bad query: ") + e.what()}}, 400);
+  } catch (const ArchiveError& e) {
+    send_json(response, {{"error", e.what()}}, 503);
+  }
+}
+
+// The start of a local date (YYYY, YYYY-MM or YYYY-MM-DD), as `afterglow list` reads them.
+std::optional<double> date_param(const httplib::Request& request, const char* name) {
+  const std::string text = request.get_param_value(name);
+  if (text.empty()) return std::nullopt;
+  auto range = model::parse_local_date(text);
+  if (!range) throw QueryError(std::string(name) + "=" + text + ": not a date (YYYY[-MM[-DD]])");
+  return range->begin;
+}
+
+void api_conversations(ServerState& state, const httplib::Request& request,
+                       httplib::Response& response) {
+  store::ListFilter filter;
+  filter.model = request.get_param_value("model");
+  filter.limit = number_param(request, "limit", -1, 1, 1'000'000);
+  try {
+    filter.after = date_param(request, "after");
+    filter.before = date_param(request, "before");  // exclusive, as `list --before`
+  } catch (const QueryError& e) {
+    send_json(response, {{"error", e.what()}}, 400);
+    return;
+  }
+  send_json(response, viewer::list_json(state.pool.borrow()->list(filter)));
+}
+
+void api_conversation(ServerState& state, const httplib::Request& request,
+                      httplib::Response& response) {
+  const std::string id = request.matches[1];
+  if (!valid_conversation_id(id)) throw NotFound(id + ": not a conversation id");
+  auto archive = state.pool.borrow();
+  auto stored = archive->load(archive->resolve_id(id));
+  archive.reset();
+  viewer::ShowOptions options;
+  options.all = flag_param(request, "all");
+  send_json(response, viewer::conversation_json(stored, options));
+}
+
+}  // namespace
+
+void add_api_routes(httplib::Server& http, ServerState& state) {
+  http.Get("/api/search", [&state](const httplib::Request& q, httplib::Response& r) {
+    api_search(state, q, r);
+  });
+  http.Get("/api/conversations", [&state](const httplib::Request& q, httplib::Response& r) {
+    api_conversations(state, q, r);
+  });
+  http.Get(R"(/api/conversations/([^/]+))", [&state](const httplib::Request& q,
+                                                      httplib::Response& r) {
+    api_conversation(state, q, r);
+  });
+}
+
+}  // namespace afterglow::server

@@ -1,0 +1,75 @@
+#include "afterglow/server/host_check.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+
+namespace afterglow::server {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_ipv4(const std::string& s) {
+  in_addr a{};
+  return inet_pton(AF_INET, s.c_str(), &a) == 1;
+}
+
+bool is_ipv6(const std::string& s) {
+  in6_addr a{};
+  return inet_pton(AF_INET6, s.c_str(), &a) == 1;
+}
+
+// "[::1]" for IPv6 literals, as they appear in a Host header.
+std::string host_form(const std::string& address) {
+  return is_ipv6(address) ? "[" + address + "]" : address;
+}
+
+}  // namespace
+
+bool is_loopback_address(std::string_view address) {
+  std::string a = lower(address);
+  if (a == "localhost") return true;
+  if (is_ipv4(a)) return a.starts_with("127.");
+  if (is_ipv6(a)) {
+    in6_addr addr{};
+    inet_pton(AF_INET6, a.c_str(), &addr);
+    return IN6_IS_ADDR_LOOPBACK(&addr);
+  }
+  return false;
+}
+
+HostCheck::HostCheck(std::string_view bind_address, int port)
+    : port_suffix_(":" + std::to_string(port)) {
+  for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) hosts_.push_back(name + port_suffix_);
+  std::string bound = lower(bind_address);
+  if (bound == "0.0.0.0" || bound == "::" || bound.empty()) {
+    any_ip_literal_ = true;
+  } else {
+    std::string host = host_form(bound) + port_suffix_;
+    if (std::find(hosts_.begin(), hosts_.end(), host) == hosts_.end()) hosts_.push_back(host);
+  }
+}
+
+bool HostCheck::host_allowed(std::string_view host_header) const {
+  std::string host = lower(host_header);
+  if (std::find(hosts_.begin(), hosts_.end(), host) != hosts_.end()) return true;
+  if (!any_ip_literal_ || !host.ends_with(port_suffix_)) return false;
+  std::string name = host.substr(0, host.size() - port_suffix_.size());
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']') {
+    return is_ipv6(name.substr(1, name.size() - 2));
+  }
+  return is_ipv4(name);
+}
+
+bool HostCheck::origin_allowed(std::string_view origin_header) const {
+  if (origin_header.empty()) return true;
+  if (!origin_header.starts_with("http://")) return false;
+  return host_allowed(origin_header.substr(7));
+}
+
+}  // namespace afterglow::server

@@ -1,0 +1,188 @@
+#include "afterglow/server/server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "afterglow/model/errors.h"
+#include "afterglow/server/access_token.h"
+#include "afterglow/server/host_check.h"
+#include "afterglow/server/security_headers.h"
+#include "page.h"
+#include "state.h"
+#include "url.h"
+
+namespace afterglow::server {
+namespace {
+
+const char* status_text(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 403: return "forbidden";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 416: return "range not satisfiable";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal error" : "error";
+  }
+}
+
+bool is_api(const httplib::Request& request) { return request.path.starts_with("/api/"); }
+
+// The body of an error response: JSON for the API, a short page for people. Never the
+// exception's text for an unexpected one (it may hold paths or SQL).
+void write_error(const httplib::Request& request, httplib::Response& response, int status,
+                 const std::string& detail) {
+  response.status = status;
+  response.set_header("Cache-Control", "no-store");
+  if (is_api(request)) {
+    std::string message = detail.empty() ? status_text(status) : detail;
+    response.set_content(nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                                nlohmann::json::error_handler_t::replace),
+                         "application/json; charset=utf-8");
+  } else {
+    response.set_content(error_page_html(page_context(request), status, detail),
+                         "text/html; charset=utf-8");
+  }
+}
+
+}  // namespace
+
+struct Server::Impl {
+  explicit Impl(ServerOptions o)
+      : options(std::move(o)),
+        state(options.archive, static_cast<size_t>(std::max(1, options.threads))) {}
+
+  ServerOptions options;
+  ServerState state;
+  httplib::Server http;
+  std::optional<HostCheck> hosts;
+  int port = 0;
+
+  void log(const std::string& message) const {
+    if (options.log) options.log(message);
+  }
+
+  httplib::Server::HandlerResponse before_routing(const httplib::Request& request,
+                                                  httplib::Response& response) {
+    using Result = httplib::Server::HandlerResponse;
+    for (const auto& [key, value] : common_security_headers()) response.set_header(key, value);
+    response.set_header("Content-Security-Policy", page_content_security_policy());
+    if (!hosts->host_allowed(request.get_header_value("Host")) ||
+        !hosts->origin_allowed(request.get_header_value("Origin"))) {
+      write_error(request, response, 403, "");
+      return Result::Handled;
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+      response.set_header("Allow", "GET, HEAD");
+      write_error(request, response, 405, "");
+      return Result::Handled;
+    }
+    if (options.token.empty()) return Result::Unhandled;
+    if (auto cookie = cookie_value(request.get_header_value("Cookie"), kTokenCookie);
+        cookie && same_token(*cookie, options.token)) {
+      return Result::Unhandled;
+    }
+    if (same_token(request.get_param_value(std::string(kTokenParameter)), options.token)) {
+      // First visit: keep the token in a cookie and take it out of the address bar.
+      QueryParams rest;
+      for (const auto& [key, value] : request.params) {
+        if (key != kTokenParameter) rest.emplace_back(key, value);
+      }
+      response.set_header("Set-Cookie", token_cookie(options.token));
+      response.set_redirect(request.path + query_string(rest), 303);
+      return Result::Handled;
+    }
+    write_error(request, response, 403, "");
+    return Result::Handled;
+  }
+
+  void on_exception(const httplib::Request& request, httplib::Response& response,
+                    std::exception_ptr error) {
+    try {
+      std::rethrow_exception(error);
+    } catch (const NotFound&) {
+      write_error(request, response, 404, "");
+    } catch (const QueryError& e) {
+      write_error(request, response, 400, e.what());
+    } catch (const std::exception& e) {
+      log(request.method + " " + request.path + ": " + e.what());
+      write_error(request, response, 500, "");
+    } catch (...) {
+      log(request.method + " " + request.path + ": unknown error");
+      write_error(request, response, 500, "");
+    }
+  }
+
+  void setup() {
+    const int threads = std::max(1, options.threads);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http.set_payload_max_length(64 * 1024);  // read-only: no request has a body worth reading
+    http.set_read_timeout(10, 0);
+    http.set_write_timeout(30, 0);
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& q, httplib::Response& r) { return before_routing(q, r); });
+    http.set_exception_handler([this](const httplib::Request& q, httplib::Response& r,
+                                      std::exception_ptr e) { on_exception(q, r, e); });
+    http.set_error_handler([](const httplib::Request& q, httplib::Response& r) {
+      // Handlers that explain themselves (a bad query, a 416 range) keep their answer.
+      if (!r.body.empty() || r.status == 416 || r.has_header("Location")) return;
+      write_error(q, r, r.status, "");
+    });
+    add_home_routes(http, state);
+    add_search_routes(http, state);
+    add_conversation_routes(http, state);
+    add_api_routes(http, state);
+    add_asset_routes(http);
+    add_blob_routes(http, state);
+  }
+};
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  impl_->setup();
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+  auto archive = impl_->state.pool.borrow();  // a bad archive fails now, not on first visit
+  const int64_t seq = archive->max_message_seq();
+  archive.reset();
+  auto& o = impl_->options;
+  int port = o.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(o.bind);
+  } else if (!impl_->http.bind_to_port(o.bind, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    throw Error(o.bind + ":" + std::to_string(o.port) +
+                ": cannot listen here (in use by another program, or not an address of this "
+                "computer); try another --port");
+  }
+  impl_->port = port;
+  impl_->hosts.emplace(o.bind, port);
+  impl_->state.memories.start(seq);
+  return port;
+}
+
+void Server::run() { impl_->http.listen_after_bind(); }
+
+bool Server::running() const { return impl_->http.is_running(); }
+
+void Server::stop() {
+  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+}
+
+std::string Server::url() const {
+  const auto& o = impl_->options;
+  std::string host = o.bind;
+  if (host == "0.0.0.0" || host == "::" || host.empty()) host = "127.0.0.1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  std::string url = "http://" + host + ":" + std::to_string(impl_->port) + "/";
+  if (!o.token.empty()) url += "?" + std::string(kTokenParameter) + "=" + o.token;
+  return url;
+}
+
+}  // namespace afterglow::server

@@ -1,0 +1,52 @@
+// Readers while a writer imports: searches and listings running next to an import see the archive
+// as it was before the import or as it is after it, never an error and never half of it.
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "generator/export_generator.h"
+#include "security/child_process.h"
+#include "security/security_support.h"
+
+namespace afterglow::testing {
+namespace {
+
+using nlohmann::json;
+
+TEST(Concurrency, SearchAndListWhileAnImportWrites) {
+  CliRunner cli;
+  ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
+  const auto before = json::parse(cli.run({"list", "--json"}).out).size();
+
+  const auto zip = cli.dir() / "export.zip";
+  bench::GeneratorOptions options;
+  options.seed = 3;
+  options.target_json_bytes = 3'000'000;
+  options.zip_path = zip;
+  const auto generated = bench::generate_export(options);
+  const size_t after = before + generated.conversations;
+
+  ChildProcess import(cli.archive(), {"import", zip.string()}, cli.dir());
+  int reads = 0;
+  std::set<size_t> seen_counts;
+  // Until the import ends, and at least a few times: bounded by the import, not by a clock.
+  while (!import.finished() || reads < 3) {
+    auto list = cli.run({"list", "--json"});
+    ASSERT_EQ(list.status, 0) << list.err;
+    const json listed = json::parse(list.out, nullptr, false);
+    ASSERT_FALSE(listed.is_discarded()) << list.out.substr(0, 200);
+    seen_counts.insert(listed.size());
+    EXPECT_TRUE(listed.size() == before || listed.size() == after) << listed.size();
+
+    auto search = cli.run({"search", "--json", "--engine", reads % 2 ? "fts5" : "xapian", "the"});
+    EXPECT_EQ(search.status, 0) << search.err;
+    EXPECT_FALSE(json::parse(search.out, nullptr, false).is_discarded()) << search.out;
+    ++reads;
+    if (reads > 200) break;  // a stuck import fails below rather than hanging the suite
+  }
+  EXPECT_EQ(import.wait(), 0) << import.err();
+  EXPECT_EQ(json::parse(cli.run({"list", "--json"}).out).size(), after);
+  EXPECT_EQ(cli.run({"verify"}).status, 0);
+}
+
+}  // namespace
+}  // namespace afterglow::testing

@@ -1,0 +1,123 @@
+// A real afterglow server over a real archive, on an ephemeral loopback port, for the HTTP
+// tests: the archive is imported from the example export by the real afterglow binary.
+#pragma once
+
+#include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "afterglow/server/server.h"
+
+namespace afterglow::testing {
+
+inline std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// A scratch folder with an archive imported from `exports` (in order) by the real binary.
+class ScratchArchive {
+ public:
+  explicit ScratchArchive(const std::vector<std::filesystem::path>& exports) {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("afterglow-server-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+    for (const auto& e : exports) import(e);
+  }
+  ~ScratchArchive() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  // Runs `afterglow import` in another process; returns its exit status.
+  int import(const std::filesystem::path& export_file) const {
+    std::string command = "TZ=Asia/Shanghai " + shell_quote(AFTERGLOW_BINARY) + " --archive " +
+                          shell_quote(path().string()) + " import " +
+                          shell_quote(export_file.string()) + " >/dev/null 2>&1 </dev/null";
+    return std::system(command.c_str());
+  }
+  std::filesystem::path path() const { return dir_ / "archive.afterglow"; }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+inline std::filesystem::path example_export() {
+  return std::filesystem::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip";
+}
+
+class RunningServer {
+ public:
+  explicit RunningServer(server::ServerOptions options) {
+    options.port = 0;
+    server_ = std::make_unique<server::Server>(options);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->run(); });
+    for (int i = 0; i < 500 && !server_->running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  ~RunningServer() {
+    server_->stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_connection_timeout(5, 0);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+  // Sends `bytes` as they are on a fresh connection; returns everything the server answers.
+  std::string raw(const std::string& bytes) const {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port_));
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      ::close(fd);
+      return "";
+    }
+    timeval timeout{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    size_t sent = 0;
+    while (sent < bytes.size()) {
+      ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;
+      sent += static_cast<size_t>(n);
+    }
+    // No shutdown(SHUT_WR): a half-closed socket may be taken for a closed one. Requests say
+    // "Connection: close"; the server ends the connection after answering.
+    std::string out;
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, static_cast<size_t>(n));
+    ::close(fd);
+    return out;
+  }
+  // The status code of a raw answer ("HTTP/1.1 404 Not Found" -> 404), 0 when none.
+  static int status_of(const std::string& answer) {
+    if (answer.size() < 12 || !answer.starts_with("HTTP/1.")) return 0;
+    return std::stoi(answer.substr(9, 3));
+  }
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace afterglow::testing
