@@ -24,8 +24,9 @@ std::filesystem::path Context::archive_path() const {
 std::unique_ptr<store::Archive> Context::open_for_reading() const {
   auto path = archive_path();
   if (!std::filesystem::exists(path)) {
-    throw ArchiveError(path.string() +
-                       ": no archive here yet; import an export first: afterglow import EXPORT.zip");
+    throw ArchiveError(
+        path.string() +
+        ": no archive here yet; import an export first: afterglow import EXPORT.zip");
   }
   return store::Archive::open(path, store::Archive::Mode::read_only);
 }

@@ -42,8 +42,8 @@ RunResult CliRunner::run(const std::vector<std::string>& args) const {
   for (const auto& a : args) command += " " + shell_quote(a);
   auto out_path = dir_ / "stdout.txt";
   auto err_path = dir_ / "stderr.txt";
-  command += " </dev/null >" + shell_quote(out_path.string()) + " 2>" +
-             shell_quote(err_path.string());
+  command +=
+      " </dev/null >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
   int raw = std::system(command.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
@@ -64,8 +64,7 @@ std::string fixture(const std::string& name) {
 }
 
 std::string example_export() {
-  return (std::filesystem::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip")
-      .string();
+  return (std::filesystem::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip").string();
 }
 
 std::filesystem::path shared_fixture(const std::string& relative) {

@@ -30,8 +30,8 @@ class CliRunner {
 };
 
 std::string read_file(const std::filesystem::path& path);
-std::string fixture(const std::string& name);          // tests/fixtures/<name>
-std::string example_export();                          // examples/chatgpt-export.zip
+std::string fixture(const std::string& name);                       // tests/fixtures/<name>
+std::string example_export();                                       // examples/chatgpt-export.zip
 std::filesystem::path shared_fixture(const std::string& relative);  // ../shared/fixtures/...
 
 }  // namespace afterglow::testing

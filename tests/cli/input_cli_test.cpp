@@ -60,8 +60,8 @@ TEST(InputCli, BadInputIsOneLineExitTwoAndTheArchiveUntouched) {
   CliRunner cli;
   ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
   auto before = read_file(cli.archive());
-  for (const char* name : {"not-a-zip.zip", "truncated.zip", "garbage.json",
-                           "no-conversations.zip", "truncated-manifest.zip"}) {
+  for (const char* name : {"not-a-zip.zip", "truncated.zip", "garbage.json", "no-conversations.zip",
+                           "truncated-manifest.zip"}) {
     auto r = cli.run({"import", fixture(name)});
     EXPECT_EQ(r.status, 2) << name << ": " << r.err;
     EXPECT_NE(r.err.find(name), std::string::npos) << "error must name the file: " << r.err;
@@ -101,10 +101,10 @@ TEST(InputCli, EveryLayoutImports) {
     const char* layout;
     int conversations;
   };
-  for (const Case& c : {Case{"classic.zip", "classic", 3}, Case{"sharded.zip", "sharded", 4},
-                        Case{"portal.zip", "privacy-portal", 2},
-                        Case{"conversations-wrapped.json", "json", 2},
-                        Case{"chinese.json", "json", 3}}) {
+  for (const Case& c :
+       {Case{"classic.zip", "classic", 3}, Case{"sharded.zip", "sharded", 4},
+        Case{"portal.zip", "privacy-portal", 2}, Case{"conversations-wrapped.json", "json", 2},
+        Case{"chinese.json", "json", 3}}) {
     CliRunner cli;
     auto s = run_json(cli, {"import", "--json", fixture(c.file)});
     EXPECT_EQ(s["layout"], c.layout) << c.file;
@@ -159,9 +159,9 @@ TEST(InputCli, NewerExportAddsUpdatesAndKeepsWhatWentMissing) {
 TEST(InputCli, SharedRealExportsImport) {
   auto dir = shared_fixture("chatgpt");
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no ../shared/fixtures on this machine";
-  for (const char* name : {"librechat-chatgpt-export.json", "librechat-chatgpt-tree.json",
-                           "librechat-chatgpt-citations.json",
-                           "librechat-chatgpt-modern-export.json"}) {
+  for (const char* name :
+       {"librechat-chatgpt-export.json", "librechat-chatgpt-tree.json",
+        "librechat-chatgpt-citations.json", "librechat-chatgpt-modern-export.json"}) {
     CliRunner cli;
     auto s = run_json(cli, {"import", "--json", (dir / name).string()});
     EXPECT_GT(s["conversations"]["new"].get<int>(), 0) << name;

@@ -55,8 +55,8 @@ void render_attachment(std::ostream& out, const model::Attachment& a, const Styl
   if (a.size >= 0) details += (details.empty() ? "" : ", ") + human_size(a.size);
   if (a.duration > 0) details += (details.empty() ? "" : ", ") + duration_text(a.duration);
   if (a.width > 0 && a.height > 0) {
-    details += (details.empty() ? "" : ", ") + std::to_string(a.width) + "×" +
-               std::to_string(a.height);
+    details +=
+        (details.empty() ? "" : ", ") + std::to_string(a.width) + "×" + std::to_string(a.height);
   }
   if (!details.empty()) out << " (" << details << ")";
   out << "\n";
@@ -73,8 +73,9 @@ void render_message(std::ostream& out, const Conversation& c, const Tree& tree, 
     for (size_t i = 0; i < versions.size(); ++i) {
       if (versions[i] == index) position = i + 1;
     }
-    out << "  " << style.accent("‹ " + std::to_string(position) + " / " +
-                                std::to_string(versions.size()) + " ›");
+    out << "  "
+        << style.accent("‹ " + std::to_string(position) + " / " + std::to_string(versions.size()) +
+                        " ›");
   }
   if (std::string tag = kind_tag(m); !tag.empty() || m.hidden) {
     out << "  " << style.dim("[" + (tag.empty() ? "hidden" : tag) + "]");

@@ -22,9 +22,8 @@ void render_list_text(std::ostream& out, const std::vector<store::ConversationSu
   Style style{color};
   for (const auto& c : list) {
     std::string model = c.model.empty() ? "-" : c.model;
-    out << style.dim(local_datetime(c.create_time)) << "  " << model << "  "
-        << c.messages << (c.messages == 1 ? " message  " : " messages  ")
-        << style.bold(display_title(c));
+    out << style.dim(local_datetime(c.create_time)) << "  " << model << "  " << c.messages
+        << (c.messages == 1 ? " message  " : " messages  ") << style.bold(display_title(c));
     if (c.gone_upstream) out << style.dim("  [gone upstream]");
     out << "  " << style.dim(c.id) << "\n";
   }

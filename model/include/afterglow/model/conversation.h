@@ -20,7 +20,8 @@ AttachmentKind attachment_kind_from_string(const std::string& name);
 // A file a message points at: an upload, a generated image, a voice clip.
 struct Attachment {
   AttachmentKind kind = AttachmentKind::file;
-  std::string pointer;  // as written in the export: "file-service://file-abc", "sediment://file_0a..", or a name
+  std::string pointer;  // as written in the export: "file-service://file-abc",
+                        // "sediment://file_0a..", or a name
   std::string file_id;  // the pointer without its scheme: "file-abc", "file_0a.."
   std::string name;     // original file name when the export tells it
   std::string mime;     // best known MIME type (metadata, then name, then first bytes)

@@ -32,10 +32,10 @@ struct Survey {
   std::string input_path;
   std::string layout;  // "classic", "sharded", "privacy-portal", "folder", "json"
   Account account;
-  std::vector<MemberInfo> members;         // every file that will be kept
+  std::vector<MemberInfo> members;              // every file that will be kept
   std::vector<std::string> conversation_files;  // in the order they will be parsed
-  std::vector<std::string> warnings;       // e.g. shards missing from the manifest
-  int64_t total_bytes = 0;                 // sum of member sizes, for progress
+  std::vector<std::string> warnings;            // e.g. shards missing from the manifest
+  int64_t total_bytes = 0;                      // sum of member sizes, for progress
 };
 
 // Receives the bytes of one export file as they stream by.
