@@ -38,8 +38,9 @@ void open_in_browser(const std::string& url) {
 void run_serve(const Context& context, const ServeCommandOptions& o) {
   const auto path = context.archive_path();
   if (!std::filesystem::exists(path)) {
-    throw ArchiveError(path.string() +
-                       ": no archive here yet; import an export first: afterglow import EXPORT.zip");
+    throw ArchiveError(
+        path.string() +
+        ": no archive here yet; import an export first: afterglow import EXPORT.zip");
   }
   server::ServerOptions options;
   options.archive = path;
@@ -83,8 +84,9 @@ void run_serve(const Context& context, const ServeCommandOptions& o) {
 
 void add_serve_command(CLI::App& app, Context& context) {
   auto o = std::make_shared<ServeCommandOptions>();
-  auto* cmd = app.add_subcommand("serve", "Read the archive in a browser: a private local web "
-                                          "reader (read-only)");
+  auto* cmd = app.add_subcommand("serve",
+                                 "Read the archive in a browser: a private local web "
+                                 "reader (read-only)");
   cmd->add_option("--port", o->port, "Port to listen on (default 8080; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--bind", o->bind,

@@ -125,16 +125,14 @@ void api_conversation(ServerState& state, const httplib::Request& request,
 }  // namespace
 
 void add_api_routes(httplib::Server& http, ServerState& state) {
-  http.Get("/api/search", [&state](const httplib::Request& q, httplib::Response& r) {
-    api_search(state, q, r);
-  });
+  http.Get("/api/search",
+           [&state](const httplib::Request& q, httplib::Response& r) { api_search(state, q, r); });
   http.Get("/api/conversations", [&state](const httplib::Request& q, httplib::Response& r) {
     api_conversations(state, q, r);
   });
-  http.Get(R"(/api/conversations/([^/]+))", [&state](const httplib::Request& q,
-                                                      httplib::Response& r) {
-    api_conversation(state, q, r);
-  });
+  http.Get(
+      R"(/api/conversations/([^/]+))",
+      [&state](const httplib::Request& q, httplib::Response& r) { api_conversation(state, q, r); });
 }
 
 }  // namespace afterglow::server

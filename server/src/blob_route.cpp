@@ -92,9 +92,8 @@ void blob(ServerState& state, const httplib::Request& request, httplib::Response
 }  // namespace
 
 void add_blob_routes(httplib::Server& http, ServerState& state) {
-  http.Get(R"(/blob/([^/]+))", [&state](const httplib::Request& q, httplib::Response& r) {
-    blob(state, q, r);
-  });
+  http.Get(R"(/blob/([^/]+))",
+           [&state](const httplib::Request& q, httplib::Response& r) { blob(state, q, r); });
 }
 
 }  // namespace afterglow::server

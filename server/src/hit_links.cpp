@@ -7,8 +7,7 @@ namespace afterglow::server {
 std::string hit_url(const indexer::Hit& hit, const std::string& query) {
   QueryParams params{{"node", hit.node}, {"q", query}};
   if (hit.hidden) params.emplace_back("all", "1");
-  return "/c/" + url_encode(hit.conversation) + query_string(params) + "#m-" +
-         url_encode(hit.node);
+  return "/c/" + url_encode(hit.conversation) + query_string(params) + "#m-" + url_encode(hit.node);
 }
 
 }  // namespace afterglow::server

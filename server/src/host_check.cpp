@@ -45,7 +45,8 @@ bool is_loopback_address(std::string_view address) {
 
 HostCheck::HostCheck(std::string_view bind_address, int port)
     : port_suffix_(":" + std::to_string(port)) {
-  for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) hosts_.push_back(name + port_suffix_);
+  for (const char* name : {"127.0.0.1", "localhost", "[::1]"})
+    hosts_.push_back(name + port_suffix_);
   std::string bound = lower(bind_address);
   if (bound == "0.0.0.0" || bound == "::" || bound.empty()) {
     any_ip_literal_ = true;

@@ -34,8 +34,8 @@ bool valid_asset_name(std::string_view name) {
   size_t start = 0;
   while (true) {
     size_t slash = name.find('/', start);
-    std::string_view segment = name.substr(start, slash == std::string_view::npos ? name.npos
-                                                                                  : slash - start);
+    std::string_view segment =
+        name.substr(start, slash == std::string_view::npos ? name.npos : slash - start);
     if (segment.empty() || segment == "." || segment == "..") return false;
     for (char c : segment) {
       bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

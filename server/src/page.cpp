@@ -53,8 +53,9 @@ std::string page_html(const PageContext& context, const PageContent& content) {
          html_escape(viewer::tr(lang, viewer::Text::copied)) + "\">\n";
 
   out += "<header class=\"site\">\n<div class=\"bar\">\n";
-  out += "<a class=\"brand\" href=\"/\"><span class=\"glow\" aria-hidden=\"true\">✦</span> "
-         "afterglow</a>\n";
+  out +=
+      "<a class=\"brand\" href=\"/\"><span class=\"glow\" aria-hidden=\"true\">✦</span> "
+      "afterglow</a>\n";
   out += "<form class=\"search-box\" action=\"/search\" method=\"get\" role=\"search\">";
   out += "<input type=\"search\" name=\"q\" id=\"q\" autocomplete=\"off\" value=\"" +
          html_escape(context.query) + "\" placeholder=\"" +
@@ -80,8 +81,8 @@ std::string page_html(const PageContext& context, const PageContent& content) {
   return out;
 }
 
-void send_page(httplib::Response& response, const PageContext& context,
-               const PageContent& content, int status) {
+void send_page(httplib::Response& response, const PageContext& context, const PageContent& content,
+               int status) {
   response.status = status;
   response.set_header("Cache-Control", "no-store");
   if (context.lang_chosen) {

@@ -18,9 +18,9 @@ namespace afterglow::server {
 // What a page handler knows about the request it answers.
 struct PageContext {
   Lang lang = Lang::en;
-  std::string path;   // as requested, e.g. "/search"
-  QueryParams params;  // the request's query parameters except lang and token
-  std::string query;   // the search box's text ("" when none)
+  std::string path;          // as requested, e.g. "/search"
+  QueryParams params;        // the request's query parameters except lang and token
+  std::string query;         // the search box's text ("" when none)
   bool lang_chosen = false;  // ?lang= was given: remember it
 
   // This page's URL with `lang` changed, for the language switch.
@@ -39,8 +39,8 @@ struct PageContent {
 std::string page_html(const PageContext& context, const PageContent& content);
 
 // Writes a page with the status, remembering an explicit ?lang= choice in a cookie.
-void send_page(httplib::Response& response, const PageContext& context,
-               const PageContent& content, int status = 200);
+void send_page(httplib::Response& response, const PageContext& context, const PageContent& content,
+               int status = 200);
 
 // A short page saying what went wrong (404, 403, 400, 500), in the request's language.
 std::string error_page_html(const PageContext& context, int status, const std::string& detail);

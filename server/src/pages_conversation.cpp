@@ -72,11 +72,13 @@ void conversation_page(ServerState& state, const httplib::Request& request,
     main += "<a class=\"back\" href=\"/search" + html_escape(query_string({{"q", context.query}})) +
             "\">‹ " + html_escape(context.query) + "</a>";
   }
-  main += "<a class=\"toggle\" role=\"switch\" aria-checked=\"" + std::string(all ? "true" : "false") +
-          "\" href=\"/c/" + html_escape(url_encode(full_id) + query_string(toggle)) + "\">" +
+  main += "<a class=\"toggle\" role=\"switch\" aria-checked=\"" +
+          std::string(all ? "true" : "false") + "\" href=\"/c/" +
+          html_escape(url_encode(full_id) + query_string(toggle)) + "\">" +
           html_escape(word(lang, Word::show_hidden)) + "</a></div>\n";
   main += html.html;
-  nlohmann::json data = {{"nodes", nodes}, {"target", node}, {"terms", marked_terms(context.query)}};
+  nlohmann::json data = {
+      {"nodes", nodes}, {"target", node}, {"terms", marked_terms(context.query)}};
   main += "<script type=\"application/json\" id=\"reader-data\">" +
           viewer::json_for_script(data.dump()) + "</script>\n";
   send_page(response, context,

@@ -4,8 +4,8 @@
 
 #include <ctime>
 
-#include "afterglow/viewer/html_escape.h"
 #include "afterglow/viewer/html_conversation.h"
+#include "afterglow/viewer/html_escape.h"
 #include "book_memories.h"
 #include "listing.h"
 #include "page.h"
@@ -50,11 +50,11 @@ std::string on_this_day_html(const store::Archive& archive, Lang lang) {
                                  : word(lang, Word::years_ago, {{"n", std::to_string(back)}});
     for (const auto& s : archive.list(filter)) items += summary_item_html(s, lang, note);
   }
-  std::string out = "<section class=\"on-this-day\">\n<h2>" +
-                    html_escape(word(lang, Word::on_this_day)) + " <span class=\"date\">" +
-                    html_escape(viewer::format_day(lang, viewer::local_parts(
-                                                             static_cast<double>(now)))) +
-                    "</span></h2>\n";
+  std::string out =
+      "<section class=\"on-this-day\">\n<h2>" + html_escape(word(lang, Word::on_this_day)) +
+      " <span class=\"date\">" +
+      html_escape(viewer::format_day(lang, viewer::local_parts(static_cast<double>(now)))) +
+      "</span></h2>\n";
   if (items.empty()) {
     out += "<p class=\"quiet\">" + html_escape(word(lang, Word::nothing_on_this_day)) + "</p>\n";
   } else {
@@ -100,7 +100,8 @@ void all_conversations(ServerState& state, const httplib::Request& request,
   const int64_t pages = std::max<int64_t>(1, (total + kListPageSize - 1) / kListPageSize);
   const int64_t page = number_param(request, "page", 1, 1, pages);
   std::string main = "<section class=\"all\">\n<h1>" +
-                     html_escape(word(lang, Word::all_conversations)) + "</h1>\n<p class=\"quiet\">" +
+                     html_escape(word(lang, Word::all_conversations)) +
+                     "</h1>\n<p class=\"quiet\">" +
                      html_escape(total == 1 ? viewer::tr(lang, viewer::Text::one_conversation)
                                             : viewer::tr(lang, viewer::Text::conversations,
                                                          {{"n", viewer::group_thousands(total)}})) +

@@ -75,7 +75,9 @@ struct Links {
 };
 
 std::string segment(const std::string& label, const std::string& href, bool current) {
-  if (current) return "<a aria-current=\"true\" href=\"" + html_escape(href) + "\">" + html_escape(label) + "</a>";
+  if (current)
+    return "<a aria-current=\"true\" href=\"" + html_escape(href) + "\">" + html_escape(label) +
+           "</a>";
   return "<a href=\"" + html_escape(href) + "\">" + html_escape(label) + "</a>";
 }
 
@@ -83,15 +85,21 @@ std::string toolbar_html(const Links& links) {
   const auto& o = links.search.options;
   const std::string& q = links.search.query;
   const Lang lang = links.lang;
-  std::string out = "<div class=\"toolbar\">\n<span class=\"group engine\" role=\"group\" aria-label=\"" +
-                    html_escape(word(lang, Word::engine)) + "\">";
-  out += segment(word(lang, Word::engine_xapian), links.url(q, "xapian"), o.engine == indexer::Engine::xapian);
-  out += segment(word(lang, Word::engine_fts5), links.url(q, "fts5"), o.engine == indexer::Engine::fts5);
+  std::string out =
+      "<div class=\"toolbar\">\n<span class=\"group engine\" role=\"group\" aria-label=\"" +
+      html_escape(word(lang, Word::engine)) + "\">";
+  out += segment(word(lang, Word::engine_xapian), links.url(q, "xapian"),
+                 o.engine == indexer::Engine::xapian);
+  out += segment(word(lang, Word::engine_fts5), links.url(q, "fts5"),
+                 o.engine == indexer::Engine::fts5);
   out += "</span>\n<span class=\"group sort\" role=\"group\" aria-label=\"" +
          html_escape(word(lang, Word::sort)) + "\">";
-  out += segment(word(lang, Word::sort_relevance), links.url(q, nullptr, "relevance"), o.sort == indexer::Sort::relevance);
-  out += segment(word(lang, Word::sort_newest), links.url(q, nullptr, "newest"), o.sort == indexer::Sort::newest);
-  out += segment(word(lang, Word::sort_oldest), links.url(q, nullptr, "oldest"), o.sort == indexer::Sort::oldest);
+  out += segment(word(lang, Word::sort_relevance), links.url(q, nullptr, "relevance"),
+                 o.sort == indexer::Sort::relevance);
+  out += segment(word(lang, Word::sort_newest), links.url(q, nullptr, "newest"),
+                 o.sort == indexer::Sort::newest);
+  out += segment(word(lang, Word::sort_oldest), links.url(q, nullptr, "oldest"),
+                 o.sort == indexer::Sort::oldest);
   out += "</span>\n<a class=\"toggle\" role=\"switch\" aria-checked=\"" +
          std::string(o.include_all ? "true" : "false") + "\" href=\"" +
          html_escape(links.url(q, nullptr, nullptr, !o.include_all)) + "\">" +
@@ -112,15 +120,17 @@ std::string filters_html(const Links& links, const indexer::Results& results) {
   }
   if (!chips.empty()) out += "<p class=\"chips\">" + chips + "</p>\n";
 
-  auto facet = [&](Word heading, const char* field, const std::vector<indexer::FacetCount>& values) {
+  auto facet = [&](Word heading, const char* field,
+                   const std::vector<indexer::FacetCount>& values) {
     if (values.size() < 2) return;  // one value filters nothing
     std::string items;
     for (const auto& f : values) {
       if (f.value.empty() || f.value.find_first_of(" \"") != std::string::npos) continue;
       std::string token = std::string(field) + f.value;
       items += "<li><a href=\"" + html_escape(links.url(links.search.query + " " + token)) +
-               "\"><span class=\"value\">" + html_escape(f.value) + "</span><span class=\"count\">" +
-               viewer::group_thousands(f.count) + "</span></a></li>";
+               "\"><span class=\"value\">" + html_escape(f.value) +
+               "</span><span class=\"count\">" + viewer::group_thousands(f.count) +
+               "</span></a></li>";
     }
     if (items.empty()) return;
     out += "<div class=\"facet\"><h3>" + html_escape(word(lang, heading)) + "</h3><ul>" + items +
@@ -168,8 +178,11 @@ std::string results_html(const Links& links, const indexer::Results& results) {
       if (!h->model.empty() && h->role == "assistant") {
         out += " <span class=\"model\">" + html_escape(h->model) + "</span>";
       }
-      if (h->branch) out += " <span class=\"tag\">" + html_escape(word(lang, Word::alternate_version)) + "</span>";
-      if (h->hidden) out += " <span class=\"tag\">" + html_escape(word(lang, Word::hidden_result)) + "</span>";
+      if (h->branch)
+        out +=
+            " <span class=\"tag\">" + html_escape(word(lang, Word::alternate_version)) + "</span>";
+      if (h->hidden)
+        out += " <span class=\"tag\">" + html_escape(word(lang, Word::hidden_result)) + "</span>";
       out += "</span><span class=\"snippet\">" + snippet_html(h->snippet) + "</span></a></li>\n";
     }
     out += "</ol>\n</li>\n";
@@ -189,8 +202,9 @@ std::string pager_html(const Links& links, const indexer::Results& results) {
            "\">" + html_escape(word(links.lang, Word::newer_page)) + "</a>";
   }
   out += "<span>" +
-         html_escape(word(links.lang, Word::page_n,
-                          {{"n", std::to_string(page)}, {"total", std::to_string(std::max(page, pages))}})) +
+         html_escape(word(
+             links.lang, Word::page_n,
+             {{"n", std::to_string(page)}, {"total", std::to_string(std::max(page, pages))}})) +
          "</span>";
   if (page < pages) {
     out += "<a rel=\"next\" href=\"" +
@@ -200,8 +214,7 @@ std::string pager_html(const Links& links, const indexer::Results& results) {
   return out + "</nav>\n";
 }
 
-void search_page(ServerState& state, const httplib::Request& request,
-                 httplib::Response& response) {
+void search_page(ServerState& state, const httplib::Request& request, httplib::Response& response) {
   PageContext context = page_context(request);
   const Lang lang = context.lang;
   SearchRequest search = search_request_for_page(request, kPageSize);
@@ -222,10 +235,11 @@ void search_page(ServerState& state, const httplib::Request& request,
       const std::string filters = filters_html(links, results);
       main += filters.empty() ? "<div class=\"columns single\">\n" : "<div class=\"columns\">\n";
       main += "<div class=\"results\">\n<p class=\"status\" id=\"status\">";
-      main += html_escape(results.total == 0   ? word(lang, Word::no_results)
-                          : results.total == 1 ? word(lang, Word::one_result)
-                                               : word(lang, Word::results,
-                                                      {{"n", viewer::group_thousands(results.total)}}));
+      main +=
+          html_escape(results.total == 0   ? word(lang, Word::no_results)
+                      : results.total == 1 ? word(lang, Word::one_result)
+                                           : word(lang, Word::results,
+                                                  {{"n", viewer::group_thousands(results.total)}}));
       main += "</p>\n";
       if (!results.did_you_mean.empty()) {
         main += "<p class=\"did-you-mean\">" + html_escape(word(lang, Word::did_you_mean)) +
@@ -253,9 +267,8 @@ void search_page(ServerState& state, const httplib::Request& request,
 }  // namespace
 
 void add_search_routes(httplib::Server& http, ServerState& state) {
-  http.Get("/search", [&state](const httplib::Request& q, httplib::Response& r) {
-    search_page(state, q, r);
-  });
+  http.Get("/search",
+           [&state](const httplib::Request& q, httplib::Response& r) { search_page(state, q, r); });
 }
 
 }  // namespace afterglow::server

@@ -53,7 +53,8 @@ SearchRequest search_request_for_api(const httplib::Request& request) {
   SearchRequest out = common(request);
   out.options.limit = number_param(request, "limit", 20, 1, kMaxLimit);
   out.options.offset = number_param(request, "offset", 0, 0, kMaxOffset);
-  out.options.per_conversation = static_cast<int>(number_param(request, "per_conversation", 3, 0, 1000));
+  out.options.per_conversation =
+      static_cast<int>(number_param(request, "per_conversation", 3, 0, 1000));
   return out;
 }
 

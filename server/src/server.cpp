@@ -18,13 +18,20 @@ namespace {
 
 const char* status_text(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 416: return "range not satisfiable";
-    case 503: return "unavailable";
-    default: return status >= 500 ? "internal error" : "error";
+    case 400:
+      return "bad request";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 416:
+      return "range not satisfiable";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal error" : "error";
   }
 }
 
@@ -38,8 +45,8 @@ void write_error(const httplib::Request& request, httplib::Response& response, i
   response.set_header("Cache-Control", "no-store");
   if (is_api(request)) {
     std::string message = detail.empty() ? status_text(status) : detail;
-    response.set_content(nlohmann::json{{"error", message}}.dump(-1, ' ', false,
-                                                                nlohmann::json::error_handler_t::replace),
+    response.set_content(nlohmann::json{{"error", message}}.dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace),
                          "application/json; charset=utf-8");
   } else {
     response.set_content(error_page_html(page_context(request), status, detail),
@@ -67,6 +74,20 @@ struct Server::Impl {
   httplib::Server::HandlerResponse before_routing(const httplib::Request& request,
                                                   httplib::Response& response) {
     using Result = httplib::Server::HandlerResponse;
+    // httplib 0.11 decodes the query without the forms rule that '+' is a space, so the search
+    // box's "工作 压力" would arrive as "工作+压力": parse it again from the raw target. (The
+    // Request object is the server's own, non-const; handlers only see it as const.)
+    {
+      auto& params = const_cast<httplib::Request&>(request).params;
+      params.clear();
+      size_t question = request.target.find('?');
+      if (question != std::string::npos) {
+        for (auto& [key, value] :
+             parse_query_string(std::string_view(request.target).substr(question + 1))) {
+          params.emplace(std::move(key), std::move(value));
+        }
+      }
+    }
     for (const auto& [key, value] : common_security_headers()) response.set_header(key, value);
     response.set_header("Content-Security-Policy", page_content_security_policy());
     if (!hosts->host_allowed(request.get_header_value("Host")) ||
@@ -117,7 +138,9 @@ struct Server::Impl {
 
   void setup() {
     const int threads = std::max(1, options.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http.new_task_queue = [threads] {
+      return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
     http.set_payload_max_length(64 * 1024);  // read-only: no request has a body worth reading
     http.set_read_timeout(10, 0);
     http.set_write_timeout(30, 0);

@@ -16,3 +16,11 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 std::string query_string(const QueryParams& params);
 
 }  // namespace afterglow::server
+
+namespace afterglow::server {
+
+// The parameters of a query string as HTML forms write them (application/x-www-form-urlencoded):
+// '+' is a space, %XX a byte; a malformed escape is kept as written. In order, repeats kept.
+QueryParams parse_query_string(std::string_view query);
+
+}  // namespace afterglow::server

@@ -142,6 +142,7 @@ test("a Chinese search finds the conversation, opens at the hit, and a version s
   assert.ok((await target.locator("mark.found").count()) > 0, "searched words marked");
   const node = new URL(page.url()).searchParams.get("node");
   assert.equal(await target.getAttribute("id"), "m-" + node);
+  await page.screenshot({ path: lib.screenshotPath("serve-reader-hit.png") });
 
   // The regenerated answer: "2 / 2" is displayed; ‹ shows the other version.
   const versions = page.locator(".versions").first();

@@ -84,6 +84,19 @@ TEST_F(HttpTest, SearchHitsLinkToTheirMessage) {
   EXPECT_NE(r->body.find("#m-"), std::string::npos);
 }
 
+TEST_F(HttpTest, FormsWriteSpacesAsPlus) {
+  // The search box submits "工作 压力" as q=%E5%B7%A5%E4%BD%9C+%E5%8E%8B%E5%8A%9B.
+  auto page = get("/search?q=%E5%B7%A5%E4%BD%9C+%E5%8E%8B%E5%8A%9B");
+  EXPECT_NE(page->body.find("value=\"工作 压力\""), std::string::npos);
+  EXPECT_NE(page->body.find("<mark>压力</mark>"), std::string::npos);
+  auto api = nlohmann::json::parse(get("/api/search?q=has%3Abranch+%E5%8E%8B%E5%8A%9B")->body);
+  ASSERT_FALSE(api["hits"].empty());
+  EXPECT_EQ(api["hits"][0]["title"], "工作压力和睡不着");
+  // %2B is a real plus.
+  auto plus = get("/search?q=c%2B%2B");
+  EXPECT_NE(plus->body.find("value=\"c++\""), std::string::npos);
+}
+
 TEST_F(HttpTest, ChineseInterfaceFromAcceptLanguageAndTheSwitch) {
   auto zh = get("/", {{"Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"}});
   EXPECT_NE(zh->body.find("<html lang=\"zh-CN\""), std::string::npos);
@@ -206,10 +219,11 @@ TEST_F(HttpTest, AttachmentsHaveTheirTypeAndSupportRanges) {
 }
 
 TEST_F(HttpTest, BadIdsAndUnknownPathsAre404) {
-  for (const std::string& path : std::vector<std::string>{
-           "/c/does-not-exist", "/c/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/c/" + std::string(300, 'a'),
-        "/c/.hidden", "/blob/abc", "/blob/" + std::string(64, 'g'), "/blob/" + std::string(64, '0'),
-        "/nowhere", "/c/", "/api/conversations/%00"}) {
+  for (const std::string& path :
+       std::vector<std::string>{"/c/does-not-exist", "/c/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                                "/c/" + std::string(300, 'a'), "/c/.hidden", "/blob/abc",
+                                "/blob/" + std::string(64, 'g'), "/blob/" + std::string(64, '0'),
+                                "/nowhere", "/c/", "/api/conversations/%00"}) {
     auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 404) << path;
@@ -220,9 +234,9 @@ TEST_F(HttpTest, BadIdsAndUnknownPathsAre404) {
 TEST_F(HttpTest, TraversalThroughAssetUrlsFinds404) {
   for (const std::string& path : std::vector<std::string>{
            "/assets/../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-        "/assets/..%2f..%2f..%2fetc%2fpasswd", "/assets/katex/../../CMakeLists.txt",
-        "/assets//etc/passwd", "/assets/%2Fetc%2Fpasswd", "/blob/../../../etc/passwd",
-        "/c/../../etc/passwd", "/assets/book.css%00.png"}) {
+           "/assets/..%2f..%2f..%2fetc%2fpasswd", "/assets/katex/../../CMakeLists.txt",
+           "/assets//etc/passwd", "/assets/%2Fetc%2Fpasswd", "/blob/../../../etc/passwd",
+           "/c/../../etc/passwd", "/assets/book.css%00.png"}) {
     std::string answer = server_->raw("GET " + path + " HTTP/1.1\r\nHost: " + server_->host() +
                                       "\r\nConnection: close\r\n\r\n");
     int status = RunningServer::status_of(answer);
@@ -234,22 +248,28 @@ TEST_F(HttpTest, TraversalThroughAssetUrlsFinds404) {
 
 TEST_F(HttpTest, MalformedRequestsGetAnErrorAndTheServerStaysUp) {
   const std::string host = "Host: " + server_->host() + "\r\n";
-  for (const std::string& request : std::vector<std::string>{
-           std::string("GARBAGE\r\n\r\n"),
-           std::string("GET\r\n\r\n"),
-           "GET / HTTP/9.9\r\n" + host + "Connection: close\r\n\r\n",
-           "GET /c/%ZZ HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
-           "GET /search?q=%E5%8E HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
-           "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
-           "GET / HTTP/1.1\r\n" + host + "X-Long: " + std::string(100000, 'x') + "\r\nConnection: close\r\n\r\n",
-           "POST /api/search HTTP/1.1\r\n" + host + "Content-Length: 5\r\nConnection: close\r\n\r\nhello",
-           "DELETE /c/x HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
-           std::string("GET / HTTP/1.1\r\nConnection: close\r\n\r\n"),  // no Host
-           "GET /blob/x HTTP/1.1\r\n" + host + "Range: bytes=zz\r\nConnection: close\r\n\r\n",
+  const std::string close = "Connection: close\r\n\r\n";
+  struct Case {
+    std::string request;
+    int status;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"GARBAGE\r\n\r\n", 400},
+           {"GET\r\n\r\n", 400},
+           {"GET / HTTP/9.9\r\n" + host + close, 400},
+           {"GET /c/%ZZ HTTP/1.1\r\n" + host + close, 404},
+           {"GET /search?q=%E5%8E HTTP/1.1\r\n" + host + close, 200},  // half a character
+           {"GET /" + std::string(20000, 'a') + " HTTP/1.1\r\n" + host + close, 414},
+           {"GET / HTTP/1.1\r\n" + host + "X-Long: " + std::string(100000, 'x') + "\r\n" + close,
+            400},
+           {"POST /api/search HTTP/1.1\r\n" + host + "Content-Length: 5\r\n" + close + "hello",
+            405},
+           {"DELETE /c/x HTTP/1.1\r\n" + host + close, 405},
+           {"GET / HTTP/1.1\r\n" + close, 403},  // no Host
+           {"GET /blob/x HTTP/1.1\r\n" + host + "Range: bytes=zz\r\n" + close, 416},
        }) {
-    std::string answer = server_->raw(request);
-    int status = RunningServer::status_of(answer);
-    EXPECT_TRUE(false) << request.substr(0, 40) << " -> " << status;
+    std::string answer = server_->raw(c.request);
+    EXPECT_EQ(RunningServer::status_of(answer), c.status) << c.request.substr(0, 40);
     EXPECT_EQ(answer.find("EXCEPTION_WHAT"), std::string::npos);
   }
   EXPECT_EQ(get("/")->status, 200);  // still serving

@@ -2,11 +2,11 @@
 // tests: the archive is imported from the example export by the real afterglow binary.
 #pragma once
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 
 #include <chrono>
 #include <filesystem>
@@ -79,6 +79,7 @@ class RunningServer {
     httplib::Client c("127.0.0.1", port_);
     c.set_connection_timeout(5, 0);
     c.set_read_timeout(10, 0);
+    c.set_url_encode(false);  // send paths exactly as the tests write them ('+' stays '+')
     return c;
   }
   // Sends `bytes` as they are on a fresh connection; returns everything the server answers.
@@ -102,9 +103,26 @@ class RunningServer {
     }
     // No shutdown(SHUT_WR): a half-closed socket may be taken for a closed one. Requests say
     // "Connection: close"; the server ends the connection after answering.
+    // Reads one response: the head, then Content-Length bytes. The server may keep the
+    // connection open after an error it answered before reading the whole request.
     std::string out;
     char buffer[4096];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) out.append(buffer, static_cast<size_t>(n));
+    size_t wanted = std::string::npos;
+    while (out.size() < wanted) {
+      ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      out.append(buffer, static_cast<size_t>(n));
+      size_t head_end = out.find("\r\n\r\n");
+      if (wanted == std::string::npos && head_end != std::string::npos) {
+        size_t length = 0;
+        std::string head = out.substr(0, head_end);
+        for (auto& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (size_t at = head.find("\r\ncontent-length:"); at != std::string::npos) {
+          length = std::stoul(head.substr(at + 17));
+        }
+        wanted = head_end + 4 + length;
+      }
+    }
     ::close(fd);
     return out;
   }
