@@ -14,6 +14,9 @@ packages=(
   # The book: KaTeX (math) is installed from the npm registry and embedded at build time; the
   # browser tests drive Debian's headless Chromium; Chinese fonts make their screenshots legible.
   nodejs chromium fonts-noto-cjk
+  # The benchmark driver (bench/run_benchmarks.py): peak RSS from GNU time, the zip-reading
+  # floor from unzip, ripgrep as one of the "what people do today" baselines.
+  time unzip ripgrep
 )
 # npm may come with nodejs (NodeSource) rather than as Debian's own package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -69,8 +69,8 @@ Measured run_one(const fs::path& archive_path, const std::string& query,
       afterglow::store::Archive::open(archive_path, afterglow::store::Archive::Mode::read_only);
   auto results = afterglow::indexer::search(*archive, query, options);
   Measured m;
-  m.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-             .count();
+  m.ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   m.hits = results.hits.size();
   m.total = results.total;
   return m;

@@ -22,8 +22,8 @@ class SqlStatement {
 
   SqlStatement& bind(int index, const SqlValue& value);
   SqlStatement& bind_optional(int index, std::optional<double> value);
-  bool step();  // true while a row is available
-  void run();   // steps a statement without rows
+  bool step();   // true while a row is available
+  void run();    // steps a statement without rows
   void reset();  // ready to run again (bindings are replaced by the next bind calls)
 
   bool is_null(int column) const;

@@ -25,6 +25,10 @@ constexpr const char* kCjkKey = "afterglow.cjk";
 // Bumped when the way documents are built changes, so an old folder is rebuilt.
 constexpr const char* kFormat = "1";
 constexpr size_t kSnippetBytes = 240;
+// How many matches the facet counts look at before they are extrapolated (see run()).
+constexpr Xapian::doccount kFacetSample = 1000;
+// How often a search starts again when a concurrent import keeps committing under it.
+constexpr int kModifiedRetries = 5;
 
 // Xapian limits terms to 245 bytes; ids and slugs are far shorter, but a damaged export
 // must not make indexing fail.
@@ -195,10 +199,19 @@ class XapianIndex : public Index {
   }
 
   Results search(const Query& query, const SearchOptions& options) const override {
-    try {
-      return run(query, options);
-    } catch (const Xapian::Error& e) {
-      throw ArchiveError(folder_.string() + ": " + e.get_description());
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return run(query, options);
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        // An import in another process committed while this search read the index: move to
+        // the new revision and ask again (Xapian keeps only the newest two revisions).
+        if (writable_ || attempt >= kModifiedRetries) {
+          throw ArchiveError(folder_.string() + ": " + e.get_description());
+        }
+        reader_->reopen();
+      } catch (const Xapian::Error& e) {
+        throw ArchiveError(folder_.string() + ": " + e.get_description());
+      }
     }
   }
 
@@ -255,12 +268,20 @@ class XapianIndex : public Index {
     enquire.add_matchspy(&model_spy);
     enquire.add_matchspy(&year_spy);
 
-    // Look at every match so that the facet counts are exact.
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                         static_cast<Xapian::doccount>(options.limit), database.get_doccount());
+    // Facets count the matches Xapian looks at. Looking at every match of a common word costs
+    // tens of milliseconds on a large archive, so at most kFacetSample are counted and the
+    // counts are scaled up to the estimated total (and marked as estimates).
+    const auto wanted = static_cast<Xapian::doccount>(options.offset + options.limit);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                         static_cast<Xapian::doccount>(options.limit),
+                                         std::max<Xapian::doccount>(wanted, kFacetSample));
     Results results;
     results.total = static_cast<int64_t>(mset.get_matches_estimated());
+    const double seen = model_spy.get_total();
+    const double scale =
+        seen > 0 && results.total > seen ? static_cast<double>(results.total) / seen : 1.0;
+    results.facets_estimated = scale > 1.0;
+    auto scaled = [scale](double count) { return static_cast<int64_t>(count * scale + 0.5); };
     const Xapian::Stem stemmer("english");
     const auto terms = highlight_terms(query.root);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -291,10 +312,10 @@ class XapianIndex : public Index {
       results.hits.push_back(std::move(hit));
     }
     for (auto it = model_spy.top_values_begin(50); it != model_spy.top_values_end(50); ++it) {
-      results.facets_by_model.push_back({*it, static_cast<int64_t>(it.get_termfreq())});
+      results.facets_by_model.push_back({*it, scaled(it.get_termfreq())});
     }
     for (const auto& [year, count] : year_spy.counts) {
-      results.facets_by_year.push_back({std::to_string(year), count});
+      results.facets_by_year.push_back({std::to_string(year), scaled(count)});
     }
     if (results.total < 3) results.did_you_mean = suggest(query, database);
     return results;
@@ -325,7 +346,8 @@ class XapianIndex : public Index {
 
   std::filesystem::path folder_;
   std::optional<Xapian::WritableDatabase> writable_;
-  std::optional<Xapian::Database> reader_;
+  // Mutable: a search reopens it at the newest revision when a writer moved on (see search()).
+  mutable std::optional<Xapian::Database> reader_;
   Xapian::TermGenerator generator_;
 };
 

@@ -10,6 +10,7 @@
 #include "afterglow/server/ids.h"
 #include "afterglow/viewer/conversation_view.h"
 #include "afterglow/viewer/list_view.h"
+#include "afterglow/viewer/search_view.h"
 #include "search_request.h"
 #include "state.h"
 
@@ -23,53 +24,6 @@ void send_json(httplib::Response& response, const nlohmann::json& json, int stat
                        "application/json; charset=utf-8");
 }
 
-// Where the marks stand in the plain snippet, in code points: [[start, end], ...].
-nlohmann::json highlight_spans(const std::string& snippet) {
-  nlohmann::json spans = nlohmann::json::array();
-  int64_t at = 0, start = 0;
-  for (char c : snippet) {
-    if (c == indexer::kMarkStart) {
-      start = at;
-    } else if (c == indexer::kMarkEnd) {
-      spans.push_back({start, at});
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++at;
-    }
-  }
-  return spans;
-}
-
-nlohmann::json facets_json(const std::vector<indexer::FacetCount>& facets) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : facets) out.push_back({{"value", f.value}, {"count", f.count}});
-  return out;
-}
-
-// The same object as `afterglow search --json`.
-nlohmann::json results_json(const indexer::Results& results) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : results.hits) {
-    hits.push_back({{"conversation", h.conversation},
-                    {"node", h.node},
-                    {"title", h.title},
-                    {"create_time", h.create_time ? nlohmann::json(*h.create_time) : nullptr},
-                    {"role", h.role},
-                    {"model", h.model},
-                    {"snippet", indexer::plain_snippet(h.snippet)},
-                    {"highlights", highlight_spans(h.snippet)},
-                    {"score", h.score},
-                    {"branch", h.branch},
-                    {"hidden", h.hidden}});
-  }
-  nlohmann::json out = {{"hits", hits},
-                        {"total", results.total},
-                        {"facets",
-                         {{"model", facets_json(results.facets_by_model)},
-                          {"year", facets_json(results.facets_by_year)}}}};
-  if (!results.did_you_mean.empty()) out["did_you_mean"] = results.did_you_mean;
-  return out;
-}
-
 void api_search(ServerState& state, const httplib::Request& request, httplib::Response& response) {
   SearchRequest search = search_request_for_api(request);
   if (search.query.find_first_not_of(' ') == std::string::npos) {
@@ -78,7 +32,8 @@ void api_search(ServerState& state, const httplib::Request& request, httplib::Re
   }
   try {
     auto archive = state.pool.borrow();
-    send_json(response, results_json(indexer::search(*archive, search.query, search.options)));
+    send_json(response,
+              viewer::search_results_json(indexer::search(*archive, search.query, search.options)));
   } catch (const QueryError& e) {
     send_json(response, {{"error", std::string("bad query: ") + e.what()}}, 400);
   } catch (const ArchiveError& e) {

@@ -43,9 +43,9 @@ TEST(Citations, AltMarkdownUsedWhenNoUrl) {
 
 TEST(Citations, BlankSourcesFootnoteLeavesSpacesAlone) {
   // Real exports end content_references with a sources_footnote whose matched_text is " ".
-  model::Message m = parse(
-      R"("week \ue200cite\ue202turn0search1\ue201.\n- Keep one afternoon free.")",
-      R"({"content_references":[
+  model::Message m =
+      parse(R"("week \ue200cite\ue202turn0search1\ue201.\n- Keep one afternoon free.")",
+            R"({"content_references":[
           {"matched_text":"\ue200cite\ue202turn0search1\ue201","type":"grouped_webpages","items":[{"title":"A","url":"https://a.example"}]},
           {"matched_text":" ","type":"sources_footnote","start_idx":40,"end_idx":40}]})");
   EXPECT_EQ(m.text, "week [[1]](https://a.example).\n- Keep one afternoon free.");

@@ -347,3 +347,47 @@ TEST_F(Engines, MissingIndexIsAClearError) {
 
 }  // namespace
 }  // namespace afterglow::indexer
+
+namespace afterglow::indexer {
+namespace {
+
+// With more matches than the facet sample, counts are extrapolated and say so; they still add
+// up to about the total and keep the proportions of the models.
+TEST(XapianFacets, LargeResultSetsGetEstimatedFacets) {
+  testing::use_test_time_zone();
+  auto dir = fs::temp_directory_path() / ("afterglow-facets-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  constexpr int kDocs = 3000;
+  {
+    auto xapian = open_xapian_index(dir, true);
+    for (int i = 0; i < kDocs; ++i) {
+      // Documents of different lengths rank differently, which lets Xapian stop early.
+      std::string text = "garden";
+      for (int w = 0; w < i % 40; ++w) text += " tomatoes";
+      auto d = testing::message("c" + std::to_string(i), "n", "user", text, 1.7e9 + i);
+      d.model = i % 3 == 0 ? "gpt-4" : "gpt-4o";
+      xapian->add(d);
+    }
+    xapian->commit(kDocs);
+  }
+  auto xapian = open_xapian_index(dir, false);
+  SearchOptions options;
+  options.limit = 10;
+  auto results = xapian->search(parse_query("garden"), options);
+  EXPECT_TRUE(results.facets_estimated);
+  EXPECT_EQ(results.hits.size(), 10u);
+  int64_t sum = 0, gpt4 = 0;
+  for (const auto& f : results.facets_by_model) {
+    sum += f.count;
+    if (f.value == "gpt-4") gpt4 = f.count;
+  }
+  EXPECT_NEAR(static_cast<double>(sum), kDocs, kDocs * 0.05);
+  EXPECT_NEAR(static_cast<double>(gpt4), kDocs / 3.0, kDocs * 0.1);
+  auto few = xapian->search(parse_query("garden in:c7"), options);
+  EXPECT_FALSE(few.facets_estimated);
+  xapian.reset();
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace afterglow::indexer

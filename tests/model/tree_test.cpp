@@ -36,8 +36,7 @@ std::vector<std::string> ids(const Conversation& c, const std::vector<size_t>& i
 }
 
 TEST(Tree, ThreadFollowsCurrentNodeNotFirstChild) {
-  auto c = make({{"root", "", -1}, {"u1", "root", 1}, {"a1", "u1", 2}, {"a1b", "u1", 3}},
-                "a1");
+  auto c = make({{"root", "", -1}, {"u1", "root", 1}, {"a1", "u1", 2}, {"a1b", "u1", 3}}, "a1");
   Tree t(c);
   EXPECT_EQ(ids(c, t.thread()), (std::vector<std::string>{"root", "u1", "a1"}));
   EXPECT_FALSE(t.on_thread(3));
@@ -47,9 +46,9 @@ TEST(Tree, ThreadFollowsCurrentNodeNotFirstChild) {
 
 TEST(Tree, BuildsChildrenFromParentsWhenListsAreMissing) {
   // 2026 exports may omit `children`; export order is not chronological either.
-  auto c = make({{"a2", "u2", 4}, {"u2", "a1", 3}, {"root", "", -1}, {"a1", "u1", 2},
-                 {"u1", "root", 1}},
-                "a2");
+  auto c =
+      make({{"a2", "u2", 4}, {"u2", "a1", 3}, {"root", "", -1}, {"a1", "u1", 2}, {"u1", "root", 1}},
+           "a2");
   Tree t(c);
   EXPECT_EQ(ids(c, t.thread()), (std::vector<std::string>{"root", "u1", "a1", "u2", "a2"}));
   EXPECT_FALSE(t.has_branches());
@@ -57,8 +56,8 @@ TEST(Tree, BuildsChildrenFromParentsWhenListsAreMissing) {
 
 TEST(Tree, MissingOrDanglingCurrentNodeFallsBackToNewestLeaf) {
   for (const char* current : {"", "no-such-node"}) {
-    auto c = make({{"root", "", -1}, {"u1", "root", 1}, {"old", "u1", 2}, {"new", "u1", 9}},
-                  current);
+    auto c =
+        make({{"root", "", -1}, {"u1", "root", 1}, {"old", "u1", 2}, {"new", "u1", 9}}, current);
     Tree t(c);
     EXPECT_EQ(t.leaf(), "new") << "current_node='" << current << "'";
     EXPECT_EQ(ids(c, t.thread()), (std::vector<std::string>{"root", "u1", "new"}));
@@ -84,8 +83,12 @@ TEST(Tree, EmptyConversationHasEmptyThread) {
 }
 
 TEST(Tree, PathThroughFollowsNewestChild) {
-  auto c = make({{"root", "", -1}, {"u1", "root", 1}, {"a1", "u1", 2}, {"u2", "a1", 3},
-                 {"u2b", "a1", 5}, {"a3", "u2b", 6}},
+  auto c = make({{"root", "", -1},
+                 {"u1", "root", 1},
+                 {"a1", "u1", 2},
+                 {"u2", "a1", 3},
+                 {"u2b", "a1", 5},
+                 {"a3", "u2b", 6}},
                 "a3");
   Tree t(c);
   EXPECT_EQ(ids(c, t.path_through(*t.index_of("a1"))),
@@ -93,8 +96,8 @@ TEST(Tree, PathThroughFollowsNewestChild) {
 }
 
 TEST(Kinds, NamesRoundTrip) {
-  for (auto k : {MessageKind::normal, MessageKind::tool_call, MessageKind::reasoning,
-                 MessageKind::canvas}) {
+  for (auto k :
+       {MessageKind::normal, MessageKind::tool_call, MessageKind::reasoning, MessageKind::canvas}) {
     EXPECT_EQ(message_kind_from_string(to_string(k)), k);
   }
   EXPECT_EQ(attachment_kind_from_string("audio"), AttachmentKind::audio);

@@ -81,6 +81,8 @@ class ReadOnlyArchive : public ::testing::Test {
                                    fs::perms::others_exec);
   }
   void TearDown() override {
+    std::error_code ignored;
+    fs::remove_all(output_dir(), ignored);
     fs::permissions(cli.dir(), fs::perms::owner_all);
     fs::permissions(cli.archive(), fs::perms::owner_read | fs::perms::owner_write);
   }

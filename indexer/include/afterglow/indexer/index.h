@@ -72,6 +72,9 @@ struct Results {
   std::vector<FacetCount> facets_by_model;  // most frequent first
   std::vector<FacetCount> facets_by_year;   // local years, ascending
   std::string did_you_mean;  // a corrected query when few results came back, else empty
+  // True when there were too many matches to count them all quickly: the facet counts are then
+  // extrapolated from a sample of the best matches.
+  bool facets_estimated = false;
 };
 
 class Index {

@@ -25,7 +25,7 @@ struct ImportSummary {
   int64_t conversations_new = 0;
   int64_t conversations_updated = 0;
   int64_t conversations_unchanged = 0;
-  int64_t conversations_skipped = 0;  // broken ones; reasons below
+  int64_t conversations_skipped = 0;        // broken ones; reasons below
   int64_t conversations_gone_upstream = 0;  // newly marked missing from this export
   int64_t messages_new = 0;
   int64_t messages_updated = 0;
@@ -35,11 +35,11 @@ struct ImportSummary {
   int64_t attachments_unavailable = 0;  // the export did not contain the file
   int64_t sources_new = 0;              // original files whose bytes were not stored before
   int64_t sources_unchanged = 0;
-  int64_t bytes_stored = 0;             // compressed bytes added to the archive
-  std::vector<std::string> skipped;     // "file#index id: reason", one per broken conversation
+  int64_t bytes_stored = 0;          // compressed bytes added to the archive
+  std::vector<std::string> skipped;  // "file#index id: reason", one per broken conversation
   bool changed() const {
-    return conversations_new + conversations_updated + conversations_gone_upstream +
-               sources_new + messages_new + messages_updated >
+    return conversations_new + conversations_updated + conversations_gone_upstream + sources_new +
+               messages_new + messages_updated >
            0;
   }
 };
@@ -55,13 +55,13 @@ class Import : public model::ImportSink {
 struct ConversationSummary {
   std::string id;  // the export's conversation id
   std::string source;
-  std::string account;  // account id ("" when unknown)
-  std::string title;    // empty when untitled
+  std::string account;          // account id ("" when unknown)
+  std::string title;            // empty when untitled
   std::string first_user_text;  // first user message on the thread, for naming untitled ones
   model::Timestamp create_time;
   model::Timestamp update_time;
   std::string model;
-  int64_t messages = 0;  // visible messages on the displayed thread
+  int64_t messages = 0;        // visible messages on the displayed thread
   bool gone_upstream = false;  // missing from the newest export of its account
 };
 
@@ -102,7 +102,7 @@ struct MessageRecord {
   std::string title;
   std::string role;
   std::string model;  // the message's model, else its conversation's (user turns carry none)
-  std::string kind;  // model::to_string(MessageKind)
+  std::string kind;   // model::to_string(MessageKind)
   model::Timestamp create_time;
   std::string text;
   bool hidden = false;

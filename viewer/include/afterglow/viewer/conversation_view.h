@@ -18,6 +18,7 @@ void render_conversation_text(std::ostream& out, const store::StoredConversation
 
 // {id, title, create_time, model, messages:[{id, role, create_time, model, content_type, text,
 //  attachments:[...], versions:{ids, position}}]}; with `all`, hidden messages too and `branches`.
-nlohmann::json conversation_json(const store::StoredConversation& stored, const ShowOptions& options);
+nlohmann::json conversation_json(const store::StoredConversation& stored,
+                                 const ShowOptions& options);
 
 }  // namespace afterglow::viewer
