@@ -2,7 +2,7 @@
 // imports itself, and open it in Debian's headless Chromium (never a downloaded browser),
 // recording every network request, console error, dialog and uncaught exception.
 "use strict";
-const { execFileSync } = require("node:child_process");
+const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -119,7 +119,26 @@ function screenshotPath(name) {
   return path.join(OUT_DIR, name);
 }
 
+// Starts `afterglow serve` on a free port over an archive and resolves with the child process
+// and its origin, read from the first line it prints: "afterglow: serving http://127.0.0.1:PORT/".
+function startServer(archive) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.AFTERGLOW_BINARY, ["--archive", archive, "serve", "--port", "0"], {
+      env: { ...process.env, TZ: process.env.TZ || "Asia/Shanghai" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/^afterglow: serving (http:\/\/127\.0\.0\.1:\d+)\/\n/);
+      if (match) resolve({ child, origin: match[1] });
+    });
+    child.on("exit", (code) => reject(new Error("afterglow serve exited with " + code + ": " + out)));
+  });
+}
+
 module.exports = {
+  startServer,
   SOURCE_DIR,
   buildBook,
   launch,

@@ -4,7 +4,6 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { spawn } = require("node:child_process");
 const path = require("node:path");
 const fs = require("node:fs");
 const lib = require("./lib");
@@ -13,24 +12,6 @@ lib.skipUnlessReady();
 
 const example = path.join(lib.SOURCE_DIR, "examples", "chatgpt-export.zip");
 let server, origin, context, ids;
-
-// Starts the server and resolves with its origin, read from the first line it prints:
-// "afterglow: serving http://127.0.0.1:PORT/".
-function startServer(archive) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.env.AFTERGLOW_BINARY, ["--archive", archive, "serve", "--port", "0"], {
-      env: { ...process.env, TZ: process.env.TZ || "Asia/Shanghai" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/^afterglow: serving (http:\/\/127\.0\.0\.1:\d+)\/\n/);
-      if (match) resolve({ child, origin: match[1] });
-    });
-    child.on("exit", (code) => reject(new Error("afterglow serve exited with " + code + ": " + out)));
-  });
-}
 
 // A page that records what the reader must never do: reach another host, log an error,
 // throw, or open a dialog.
@@ -73,7 +54,7 @@ test.before(async () => {
   const dir = lib.tempDir("serve");
   const archive = path.join(dir, "archive.afterglow");
   lib.afterglow(archive, ["import", example]);
-  ({ child: server, origin } = await startServer(archive));
+  ({ child: server, origin } = await lib.startServer(archive));
   ids = {};
   for (const c of JSON.parse(lib.afterglow(archive, ["list", "--json"]))) ids[c.title] = c.id;
   context = await lib.launch();

@@ -7,7 +7,6 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const lib = require("./lib");
@@ -160,22 +159,6 @@ const requests = [];  // every URL the browser asked for
 const dialogs = [];
 const popups = [];
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.env.AFTERGLOW_BINARY, ["--archive", archive, "serve", "--port", "0"], {
-      env: { ...process.env, TZ: process.env.TZ || "Asia/Shanghai" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/^afterglow: serving (http:\/\/127\.0\.0\.1:\d+)\/\n/);
-      if (match) resolve({ child, origin: match[1] });
-    });
-    child.on("exit", (code) => reject(new Error("afterglow serve exited with " + code + ": " + out)));
-  });
-}
-
 test.before(async () => {
   dir = lib.tempDir("xss");
   const input = path.join(dir, "conversations.json");
@@ -187,7 +170,7 @@ test.before(async () => {
   lib.afterglow(archive, ["book", "--out", book.folder, "--single-file", book.single,
     "--title", payloads[0], "--subtitle", payloads[2], "--dedication", payloads[4],
     "--author", payloads[37], "--quiet"]);
-  ({ child: server, origin } = await startServer());
+  ({ child: server, origin } = await lib.startServer(archive));
   context = await lib.launch();
   await context.exposeBinding("__afterglowRecord", ({ frame }, what) => ran.push([frame.url(), what]));
   await context.addInitScript(hooks);
