@@ -36,8 +36,15 @@ int64_t parse_size(const std::string& text) {
   throw CLI::ValidationError("--max-size", "not a size: " + text + " (e.g. 100GB)");
 }
 
-nlohmann::json summary_json(const model::Survey& survey, const store::ImportSummary& s,
-                            const std::filesystem::path& archive) {
+// What the survey and the import noticed without stopping: shown, never silent.
+std::vector<std::string> warnings_of(const model::Survey& survey, const importer::Report& report) {
+  std::vector<std::string> all = survey.warnings;
+  all.insert(all.end(), report.warnings.begin(), report.warnings.end());
+  return all;
+}
+
+nlohmann::json summary_json(const model::Survey& survey, const importer::Report& report,
+                            const store::ImportSummary& s, const std::filesystem::path& archive) {
   return {{"input", survey.input_path},
           {"layout", survey.layout},
           {"account", survey.account.id},
@@ -58,10 +65,11 @@ nlohmann::json summary_json(const model::Survey& survey, const store::ImportSumm
           {"sources", {{"new", s.sources_new}, {"unchanged", s.sources_unchanged}}},
           {"bytes_stored", s.bytes_stored},
           {"skipped", s.skipped},
-          {"warnings", survey.warnings}};
+          {"warnings", warnings_of(survey, report)}};
 }
 
-void print_summary(std::ostream& out, const model::Survey& survey, const store::ImportSummary& s) {
+void print_summary(std::ostream& out, const model::Survey& survey, const importer::Report& report,
+                   const store::ImportSummary& s) {
   out << "Imported " << survey.input_path << " (" << survey.layout << " layout";
   if (!survey.account.email.empty()) {
     out << ", " << survey.account.email;
@@ -82,7 +90,7 @@ void print_summary(std::ostream& out, const model::Survey& survey, const store::
       << " unavailable (not in the export)\n";
   out << "  original files: " << s.sources_new + s.sources_unchanged << " kept byte-exact ("
       << s.sources_new << " new)\n";
-  for (const auto& w : survey.warnings) out << "  warning: " << w << "\n";
+  for (const auto& w : warnings_of(survey, report)) out << "  warning: " << w << "\n";
   for (const auto& skipped : s.skipped) out << "  skipped: " << skipped << "\n";
   if (!s.changed()) out << "Nothing changed: everything in this export was already archived.\n";
 }
@@ -98,22 +106,23 @@ void import_one(const std::string& input, const Context& context, bool json,
     if (!existed && path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     auto archive = store::Archive::open(path, store::Archive::Mode::read_write);
     store::ImportSummary summary;
+    importer::Report report;
     {
       auto import = archive->begin_import(AFTERGLOW_VERSION);
       ProgressBar bar(stderr_is_terminal() && !json);
       importer::Options options;
       options.limits = limits;
       options.progress = [&bar](const importer::Progress& p) { bar.update(p); };
-      importer::import(survey, *import, options);
+      report = importer::import(survey, *import, options);
       bar.clear();
       summary = import->commit();
     }
     // The archive is committed; the indexes are derived from it and catch up on what changed.
     update_search_indexes(*archive, stderr_is_terminal() && !json);
     if (json) {
-      std::cout << summary_json(survey, summary, path).dump() << "\n";
+      std::cout << summary_json(survey, report, summary, path).dump() << "\n";
     } else {
-      print_summary(std::cout, survey, summary);
+      print_summary(std::cout, survey, report, summary);
     }
   } catch (...) {
     if (!existed) {

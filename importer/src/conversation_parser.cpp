@@ -109,6 +109,7 @@ Node parse_node(std::string_view key, ondemand::value& value, MessageParser& mes
 }  // namespace
 
 Conversation ConversationParser::parse(const std::string& element) {
+  repaired_ = false;
   try {
     return parse_document(element, element);
   } catch (const ConversationParseError& first) {
@@ -116,7 +117,9 @@ Conversation ConversationParser::parse(const std::string& element) {
     auto repaired = repair_json_text(element);
     if (!repaired) throw;
     try {
-      return parse_document(element, *repaired);
+      Conversation conversation = parse_document(element, *repaired);
+      repaired_ = true;
+      return conversation;
     } catch (const ConversationParseError&) {
       throw first;
     }

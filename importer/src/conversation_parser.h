@@ -26,12 +26,15 @@ class ConversationParser {
  public:
   // Throws ConversationParseError; the caller keeps the element raw.
   model::Conversation parse(const std::string& element);
+  // Whether the last parse() had to replace invalid UTF-8 or lone surrogates (with U+FFFD).
+  bool repaired() const { return repaired_; }
 
  private:
   model::Conversation parse_document(const std::string& element, const std::string& json);
 
   simdjson::ondemand::parser parser_;
   MessageParser messages_;
+  bool repaired_ = false;
 };
 
 }  // namespace afterglow::importer

@@ -95,6 +95,11 @@ class ImportRun {
   void conversation(const std::string& file, std::string&& element, size_t index) {
     try {
       model::Conversation parsed = parser_.parse(element);
+      if (parser_.repaired()) {
+        report_.warnings.push_back(file + "#" + std::to_string(index) + " " + parsed.id +
+                                   ": invalid UTF-8 in the text, shown as U+FFFD; the original "
+                                   "bytes are kept");
+      }
       for (const auto& node : parsed.nodes) {
         if (node.message)
           report_.attachments += static_cast<int64_t>(node.message->attachments.size());

@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -208,6 +209,37 @@ TEST(InputCli, PrivacyPortalNeverReadsFinancialFiles) {
     EXPECT_EQ(read_file(entry.path()).find("SENTINEL-"), std::string::npos) << entry.path();
   }
   EXPECT_GT(files, 2u);
+}
+
+}  // namespace
+}  // namespace afterglow::testing
+
+namespace afterglow::testing {
+namespace {
+
+TEST(InputCli, InvalidUtf8IsRepairedReportedAndKeptRaw) {
+  CliRunner cli;
+  // One conversation whose message text holds a byte that is not UTF-8 (0xFF).
+  const std::string bad_text = std::string("caf") + '\xFF' + " au lait";
+  const std::string json =
+      R"([{"id":"utf8-conv","title":"Bytes","create_time":1700000000,"current_node":"m1",)"
+      R"("mapping":{"root":{"id":"root","parent":null,"children":["m1"],"message":null},)"
+      R"("m1":{"id":"m1","parent":"root","children":[],"message":{"id":"m1","author":)"
+      R"({"role":"user"},"create_time":1700000001,"content":{"content_type":"text","parts":[")" +
+      bad_text + R"("]},"weight":1,"recipient":"all"}}}}])";
+  auto input = cli.dir() / "bad-utf8.json";
+  std::ofstream(input, std::ios::binary) << json;
+  auto r = cli.run({"import", "--json", input.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto s = nlohmann::json::parse(r.out);
+  EXPECT_EQ(s["conversations"]["new"], 1);
+  ASSERT_EQ(s["warnings"].size(), 1u) << r.out;
+  EXPECT_NE(s["warnings"][0].get<std::string>().find("invalid UTF-8"), std::string::npos);
+  auto shown = nlohmann::json::parse(cli.run({"show", "--json", "utf8-conv"}).out);
+  EXPECT_EQ(shown["messages"][0]["text"], "caf\xEF\xBF\xBD au lait");
+  auto originals = cli.dir() / "originals";
+  ASSERT_EQ(cli.run({"export", "--original", originals.string()}).status, 0);
+  EXPECT_EQ(read_file(originals / "bad-utf8.json"), json);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "afterglow/model/import_sink.h"
 
@@ -38,6 +39,8 @@ struct Report {
   int64_t conversations = 0;  // parsed and handed to the sink
   int64_t broken = 0;         // handed to the sink as broken
   int64_t attachments = 0;    // attachment references seen in messages
+  // Problems that did not stop the import, one line each (e.g. text repaired from bad UTF-8).
+  std::vector<std::string> warnings;
 };
 
 // Reads just enough of the input to know its layout, its account and its files, and to refuse
