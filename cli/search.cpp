@@ -1,6 +1,5 @@
 // afterglow search QUERY: full-text search, grouped by conversation.
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "afterglow/indexer/search.h"
@@ -53,16 +52,7 @@ std::string highlighted(const std::string& snippet, const viewer::Style& style) 
 void print_results(std::ostream& out, const indexer::Results& results,
                    const SearchCommandOptions& options, bool colour) {
   const viewer::Style style{colour};
-  // Conversations in the order of their best hit.
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const indexer::Hit*>> groups;
-  for (const auto& hit : results.hits) {
-    auto& group = groups[hit.conversation];
-    if (group.empty()) order.push_back(hit.conversation);
-    group.push_back(&hit);
-  }
-  for (const auto& id : order) {
-    const auto& group = groups[id];
+  for (const auto& group : viewer::hits_by_conversation(results)) {
     const indexer::Hit& best = *group.front();
     std::string model;
     for (const auto* h : group) {
@@ -79,7 +69,7 @@ void print_results(std::ostream& out, const indexer::Results& results,
       if (h->hidden) out << style.dim(" (hidden)");
       out << "  " << highlighted(h->snippet, style) << "\n";
     }
-    out << "  " << style.dim("afterglow show " + id) << "\n\n";
+    out << "  " << style.dim("afterglow show " + best.conversation) << "\n\n";
   }
   if (results.hits.empty()) out << "No matches.\n";
   const int64_t shown_to = options.offset + static_cast<int64_t>(results.hits.size());

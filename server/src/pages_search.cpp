@@ -2,12 +2,11 @@
 // filters, pages of results with highlighted snippets that open at the message they found.
 #include <httplib.h>
 
-#include <map>
-
 #include "afterglow/indexer/search.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/viewer/html_conversation.h"
 #include "afterglow/viewer/html_escape.h"
+#include "afterglow/viewer/search_view.h"
 #include "hit_links.h"
 #include "page.h"
 #include "search_request.h"
@@ -150,16 +149,8 @@ std::string role_label(const indexer::Hit& hit, Lang lang) {
 
 std::string results_html(const Links& links, const indexer::Results& results) {
   const Lang lang = links.lang;
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const indexer::Hit*>> groups;
-  for (const auto& hit : results.hits) {
-    auto& group = groups[hit.conversation];
-    if (group.empty()) order.push_back(hit.conversation);
-    group.push_back(&hit);
-  }
   std::string out = "<ol class=\"hits\">\n";
-  for (const auto& id : order) {
-    const auto& group = groups[id];
+  for (const auto& group : viewer::hits_by_conversation(results)) {
     const indexer::Hit& best = *group.front();
     std::string title = best.title.empty() ? viewer::tr(lang, viewer::Text::untitled) : best.title;
     out += "<li class=\"hit-group\">\n<div class=\"head\"><a class=\"title\" href=\"" +

@@ -1,5 +1,7 @@
 #include "afterglow/viewer/search_view.h"
 
+#include <unordered_map>
+
 namespace afterglow::viewer {
 namespace {
 
@@ -26,6 +28,18 @@ nlohmann::json facets_json(const std::vector<indexer::FacetCount>& facets) {
 }
 
 }  // namespace
+
+std::vector<std::vector<const indexer::Hit*>> hits_by_conversation(
+    const indexer::Results& results) {
+  std::vector<std::vector<const indexer::Hit*>> groups;
+  std::unordered_map<std::string, size_t> index;
+  for (const auto& hit : results.hits) {
+    auto [it, added] = index.emplace(hit.conversation, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(&hit);
+  }
+  return groups;
+}
 
 nlohmann::json search_results_json(const indexer::Results& results) {
   nlohmann::json hits = nlohmann::json::array();
