@@ -63,7 +63,9 @@ REQUIRED = {
                "read_parse_seconds", "read_parse_peak_rss_mb"],
     "baselines": ["json_load_seconds", "json_load_peak_rss_mb", "grep_ms", "rg_ms"],
     "import": ["wall_seconds", "cpu_seconds", "peak_rss_mb", "mb_per_second",
-               "read_parse_seconds", "store_seconds", "index_seconds", "reindex_peak_rss_mb"],
+               "read_parse_seconds", "store_seconds", "index_seconds", "reindex_peak_rss_mb",
+               "xapian_alone_seconds", "xapian_alone_cpu_seconds", "fts5_alone_seconds",
+               "fts5_alone_cpu_seconds"],
     "sizes": ["archive_bytes", "store_bytes", "sources_bytes", "fts5_bytes", "xapian_bytes",
               "xapian_compacted_bytes", "store_plus_sources_over_zip", "xapian_compacted_over_zip"],
     "search": ["xapian_warm", "xapian_cold", "fts5_warm", "fts5_cold"],
@@ -302,6 +304,18 @@ class Bench:
             reindex.append(run(self.afterglow_cmd("reindex")))
         i["index_seconds"] = median([m.wall for m in reindex])
         i["reindex_peak_rss_mb"] = median([m.rss_mb for m in reindex if m.rss_mb])
+        # Each engine alone (afterglow-index-phase), CPU included: which one bounds the index
+        # phase, and how many cores the Xapian shards keep busy.
+        for engine in ("xapian", "fts5"):
+            alone = []
+            for _ in range(self.args.runs):
+                scratch = self.work / f"index-phase-{engine}"
+                out = run([self.probe("afterglow-index-phase"), "--archive", self.archive,
+                           "--engine", engine, "--work", scratch]).stdout
+                alone.append(json.loads(out))
+                shutil.rmtree(scratch, ignore_errors=True)
+            i[f"{engine}_alone_seconds"] = median([a["seconds"] for a in alone])
+            i[f"{engine}_alone_cpu_seconds"] = median([a["cpu_seconds"] for a in alone])
         i["read_parse_seconds"] = self.report["floors"]["read_parse_seconds"]
         # The phases overlap when the import is pipelined; "store" is what the import costs
         # beyond reading, parsing and indexing done one after the other.
@@ -488,6 +502,8 @@ def markdown(r):
     row("  store (import − read/parse − index)", i["store_seconds"])
     row("  index (`afterglow reindex` into empty indexes)", i["index_seconds"],
         i["reindex_peak_rss_mb"])
+    row("    Xapian alone (`afterglow-index-phase`)", i["xapian_alone_seconds"])
+    row("    FTS5 alone (`afterglow-index-phase`)", i["fts5_alone_seconds"])
     row("floor: unzip -p", f["zip_read_seconds"])
     row("floor: unzip -p \\| zstd -3 --long=27", f["zip_read_zstd_seconds"])
     row("floor: simdjson DOM parse (file in memory)", f["simdjson_parse_seconds"],
@@ -495,7 +511,8 @@ def markdown(r):
     row("today: python3 json.load", b.get("json_load_seconds"), b.get("json_load_peak_rss_mb"))
     lines.append("")
     lines.append(f"Import CPU {fmt(i['cpu_seconds'])} s over {fmt(i['wall_seconds'])} s wall = "
-                 f"{fmt(i['cores_used'])} cores busy.")
+                 f"{fmt(i['cores_used'])} cores busy. Index CPU alone: Xapian "
+                 f"{fmt(i['xapian_alone_cpu_seconds'])} s, FTS5 {fmt(i['fts5_alone_cpu_seconds'])} s.")
     lines += ["", "| stored | bytes | / JSON | / zip |", "|---|---|---|---|"]
     for name, key in (("store (archive less sources and FTS5)", "store"),
                       ("original sources (byte-exact)", "sources"), ("FTS5 (in the archive)",

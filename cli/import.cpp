@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "afterglow/importer/importer.h"
+#include "afterglow/indexer/index.h"
 #include "commands.h"
 #include "progress.h"
 
@@ -118,7 +119,14 @@ void import_one(const std::string& input, const Context& context, bool json,
       summary = import->commit();
     }
     // The archive is committed; the indexes are derived from it and catch up on what changed.
-    update_search_indexes(*archive, stderr_is_terminal() && !json);
+    try {
+      update_search_indexes(*archive, stderr_is_terminal() && !json);
+    } catch (const indexer::IndexBusy& e) {
+      // A search in another process is updating the index and will take this import in, or
+      // the next search will: the import itself is complete.
+      std::cerr << "afterglow: note: " << e.what()
+                << "; the new messages will be searchable once it is done\n";
+    }
     if (json) {
       std::cout << summary_json(survey, report, summary, path).dump() << "\n";
     } else {

@@ -35,7 +35,10 @@ void evict_archive(const fs::path& archive) {
   for (const char* suffix : {"", "-wal", "-shm"}) evict(archive.string() + suffix);
   const fs::path xapian = afterglow::indexer::xapian_path(archive);
   if (fs::is_directory(xapian)) {
-    for (const auto& entry : fs::directory_iterator(xapian)) evict(entry.path());
+    // Recursive: the index is a folder of shard folders.
+    for (const auto& entry : fs::recursive_directory_iterator(xapian)) {
+      if (entry.is_regular_file()) evict(entry.path());
+    }
   }
 }
 

@@ -82,7 +82,10 @@ IndexUpdate update(store::Archive& archive, const IndexProgressFn& progress, boo
 
 std::unique_ptr<Index> open_for_search(const store::Archive& archive, Engine engine) {
   if (engine == Engine::fts5) return open_fts5_index(archive.db(), false);
-  return open_xapian_index(xapian_path(archive.path()), false);
+  return open_xapian_index(xapian_path(archive.path()), false,
+                           [&archive](const std::string& conversation, const std::string& node) {
+                             return archive.message_text(conversation, node);
+                           });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "afterglow/indexer/index.h"
+#include "cjk.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -39,14 +40,6 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += len;
   return c;
-}
-
-// The scripts Xapian splits into n-grams: CJK ideographs, kana, hangul and their punctuation.
-bool is_cjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xA700 && c <= 0xA71F) ||
-         (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2F800 && c <= 0x2FA1F);
 }
 
 // Maximal runs of CJK characters in a text.
@@ -165,6 +158,20 @@ std::string fold_whitespace(std::string_view text) {
   return out;
 }
 
+bool misses_a_cjk_term(std::string_view snippet, std::string_view text,
+                       const std::vector<std::string>& terms) {
+  for (const auto& term : terms) {
+    for (const auto& run : cjk_runs(term)) {
+      const std::string marked = kMarkStart + run + kMarkEnd;
+      if (text.find(run) != std::string_view::npos &&
+          snippet.find(marked) == std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string substring_snippet(std::string_view raw, const std::vector<std::string>& needles,
                               size_t max_bytes) {
   const std::string text = fold_whitespace(raw);
@@ -181,7 +188,8 @@ std::string substring_snippet(std::string_view raw, const std::vector<std::strin
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<size_t, size_t>> merged;
   for (const auto& span : spans) {
-    if (!merged.empty() && span.first <= merged.back().second) {
+    // Overlapping matches are one mark; touching ones ("学习machine") stay two.
+    if (!merged.empty() && span.first < merged.back().second) {
       merged.back().second = std::max(merged.back().second, span.second);
     } else {
       merged.push_back(span);

@@ -21,6 +21,12 @@ std::string tidy_xapian_snippet(std::string_view snippet);
 // the query's terms.
 std::string refine_cjk_marks(std::string_view snippet, const std::vector<std::string>& terms);
 
+// True when the text holds a CJK run of one of the query's terms that the snippet does not mark
+// on its own: Xapian 1.4 misses CJK text that runs straight into Latin letters ("学习machine"),
+// or marks it together with the Latin word and a space that is not in the text.
+bool misses_a_cjk_term(std::string_view snippet, std::string_view text,
+                       const std::vector<std::string>& terms);
+
 // Runs of whitespace (tab, newline, U+3000 excluded) become one space; trimmed.
 std::string fold_whitespace(std::string_view text);
 

@@ -1,9 +1,13 @@
-// The Xapian engine: one document per message in a folder beside the archive.
+// The Xapian engine: one document per message, in shards inside a folder beside the archive
+// (xapian_shards.h), searched as one database.
 #include <xapian.h>
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include "afterglow/indexer/index.h"
 #include "afterglow/model/errors.h"
@@ -11,76 +15,54 @@
 #include "document_terms.h"
 #include "snippet.h"
 #include "text_normalise.h"
+#include "xapian_document.h"
 #include "xapian_query.h"
+#include "xapian_shards.h"
 
 namespace afterglow::indexer {
 namespace {
 
-// Metadata keys; docs/FORMAT.md lists them.
+// Metadata keys, in every shard; docs/FORMAT.md lists them.
 constexpr const char* kFormatKey = "afterglow.format";
 constexpr const char* kSchemaKey = "afterglow.schema";
-constexpr const char* kSeqKey = "afterglow.seq";
 constexpr const char* kStemmerKey = "afterglow.stemmer";
 constexpr const char* kCjkKey = "afterglow.cjk";
 // Bumped when the way documents are built changes, so an old folder is rebuilt.
-constexpr const char* kFormat = "1";
+// 2: shards; no stemmed twins of CJK n-grams; spelling data from English words only.
+constexpr const char* kFormat = "2";
 constexpr size_t kSnippetBytes = 240;
 // How many matches the facet counts look at before they are extrapolated (see run()).
 constexpr Xapian::doccount kFacetSample = 1000;
 // How often a search starts again when a concurrent import keeps committing under it.
 constexpr int kModifiedRetries = 5;
 
-// Xapian limits terms to 245 bytes; ids and slugs are far shorter, but a damaged export
-// must not make indexing fail.
-std::string term(std::string_view prefix, std::string_view value) {
-  std::string t(prefix);
-  t += value.substr(0, 240 - prefix.size());
-  return t;
+int64_t seq_of(const Xapian::Database& db) {
+  const std::string value = db.get_metadata(kSeqKey);
+  int64_t seq = 0;
+  std::from_chars(value.data(), value.data() + value.size(), seq);
+  return seq;
+}
+
+bool matches_schema(const Xapian::Database& db) {
+  if (db.get_doccount() == 0 && db.get_metadata(kFormatKey).empty()) return true;
+  return db.get_metadata(kFormatKey) == kFormat &&
+         db.get_metadata(kSchemaKey) == schema_description();
+}
+
+void write_schema(Xapian::WritableDatabase& db) {
+  db.set_metadata(kFormatKey, kFormat);
+  db.set_metadata(kSchemaKey, schema_description());
+  db.set_metadata(kStemmerKey, "english");
+  db.set_metadata(kCjkKey, "ngram");
 }
 
 std::string prefix_of(std::string_view field) { return std::string(schema_row(field).prefix); }
 
-// Document data: the fields a hit shows, each as "<length>:<bytes>".
-void put(std::string& out, std::string_view value) {
-  out += std::to_string(value.size());
-  out += ':';
-  out += value;
-}
-
-struct StoredFields {
-  std::string conversation, node, title, time, role, model, text, flags;
-};
-
-std::string encode(const Document& d, const std::string& text) {
-  std::string out;
-  put(out, d.conversation_id);
-  put(out, d.node_id);
-  put(out, d.title);
-  put(out, d.create_time ? std::to_string(*d.create_time) : "");
-  put(out, d.role);
-  put(out, d.model);
-  put(out, text);
-  std::string flags;
-  if (!d.on_thread) flags += 'b';
-  if (hidden_for_search(d)) flags += 'h';
-  put(out, flags);
-  return out;
-}
-
-StoredFields decode(const std::string& data) {
-  StoredFields f;
-  std::string* fields[] = {&f.conversation, &f.node,  &f.title, &f.time,
-                           &f.role,         &f.model, &f.text,  &f.flags};
-  size_t at = 0;
-  for (std::string* field : fields) {
-    size_t colon = data.find(':', at);
-    if (colon == std::string::npos) break;
-    size_t length = 0;
-    std::from_chars(data.data() + at, data.data() + colon, length);
-    *field = data.substr(colon + 1, length);
-    at = colon + 1 + length;
-  }
-  return f;
+// A folder this program may empty: a Xapian database of any version, or nothing yet.
+bool looks_like_an_index(const std::filesystem::path& folder) {
+  return std::filesystem::is_empty(folder) || std::filesystem::exists(folder / "XAPIANDB") ||
+         std::filesystem::exists(folder / "iamglass") ||
+         std::filesystem::exists(shard_path(folder, 0) / "iamglass");
 }
 
 // Counts matches per local year, read from the time slot at query time so the years follow
@@ -104,98 +86,57 @@ void collect_words(const QueryNode& node, std::vector<const QueryNode*>& out) {
 
 class XapianIndex : public Index {
  public:
-  XapianIndex(std::filesystem::path folder, bool writable) : folder_(std::move(folder)) {
+  XapianIndex(std::filesystem::path folder, bool writable, TextSource text)
+      : folder_(std::move(folder)), text_(std::move(text)) {
     try {
       if (writable) {
-        writable_.emplace(folder_.string(), Xapian::DB_CREATE_OR_OPEN);
-        if (!matches_schema(*writable_)) {
-          // Built by another version of the schema: derived data, so start again.
-          writable_->close();
-          writable_.reset();
-          writable_.emplace(folder_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        }
-        write_schema();
-        setup_generator();
+        open_writers();
       } else {
-        if (!std::filesystem::exists(folder_)) {
-          throw ArchiveError(folder_.string() +
-                             ": no search index yet; run `afterglow reindex` to build it");
-        }
-        reader_.emplace(folder_.string());
-        if (!matches_schema(*reader_)) {
-          throw ArchiveError(folder_.string() +
-                             ": search index from another afterglow version; run `afterglow "
-                             "reindex`");
-        }
+        open_reader();
       }
+    } catch (const Xapian::DatabaseLockError& e) {
+      throw IndexBusy(folder_.string() + ": another afterglow process is updating it");
     } catch (const Xapian::Error& e) {
       throw ArchiveError(folder_.string() + ": " + e.get_description());
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw ArchiveError(folder_.string() + ": " + e.code().message());
     }
   }
 
   Engine engine() const override { return Engine::xapian; }
 
+  // The lowest seq any shard has committed: an interrupted run may have committed one shard
+  // and not the other, and re-adding a message replaces its document.
   int64_t last_seq() const override {
-    std::string value = db().get_metadata(kSeqKey);
-    int64_t seq = 0;
-    std::from_chars(value.data(), value.data() + value.size(), seq);
-    return seq;
+    int64_t seq = INT64_MAX;
+    if (!writers_.empty()) {
+      for (const auto& writer : writers_) seq = std::min(seq, writer->committed_seq());
+    } else {
+      for (const auto& shard : shards_) seq = std::min(seq, seq_of(shard));
+    }
+    return seq == INT64_MAX ? 0 : seq;
   }
 
   void add(const Document& d) override {
-    try {
-      Xapian::Document doc;
-      generator_.set_document(doc);
-      const std::string text = searchable_text(d.text);
-      generator_.index_text(text);
-      // A gap so that a phrase never spans the end of the text and the title.
-      generator_.increase_termpos(100);
-      generator_.index_text(searchable_text(d.title), 1, prefix_of("title"));
-
-      const std::string id = term(prefix_of("id"), d.conversation_id + "/" + d.node_id);
-      doc.add_boolean_term(id);
-      doc.add_boolean_term(term(prefix_of("in"), d.conversation_id));
-      if (!d.model.empty()) doc.add_boolean_term(term(prefix_of("model"), lower_ascii(d.model)));
-      if (!d.role.empty()) doc.add_boolean_term(term(prefix_of("role"), lower_ascii(d.role)));
-      if (!d.source.empty()) doc.add_boolean_term(term(prefix_of("source"), lower_ascii(d.source)));
-      if (!d.account.empty()) {
-        doc.add_boolean_term(term(prefix_of("account"), lower_ascii(d.account)));
-      }
-      for (const auto& value : has_values(d)) doc.add_boolean_term(term(prefix_of("has"), value));
-      if (!d.kind.empty()) doc.add_boolean_term(term(prefix_of("kind"), d.kind));
-      if (visible_by_default(d)) doc.add_boolean_term(prefix_of("visible"));
-
-      if (d.create_time) doc.add_value(kSlotTime, Xapian::sortable_serialise(*d.create_time));
-      doc.add_value(kSlotConversation, d.conversation_id);
-      if (!d.model.empty()) doc.add_value(kSlotModel, d.model);
-      doc.set_data(encode(d, text));
-      writable_->replace_document(id, doc);
-    } catch (const Xapian::Error& e) {
-      throw ArchiveError(folder_.string() + ": " + e.get_description());
-    }
+    guard([&] {
+      writers_[static_cast<size_t>(shard_of(d.conversation_id, static_cast<int>(writers_.size())))]
+          ->add(d);
+    });
   }
 
   void commit(int64_t seq) override {
-    try {
-      writable_->set_metadata(kSeqKey, std::to_string(seq));
-      writable_->commit();
-    } catch (const Xapian::Error& e) {
-      throw ArchiveError(folder_.string() + ": " + e.get_description());
-    }
+    guard([&] {
+      for (auto& writer : writers_) writer->commit(seq);
+      for (auto& writer : writers_) writer->wait();
+    });
   }
 
   void clear() override {
-    try {
-      // The generator holds the database for spelling data: let go of it so the lock goes too.
-      generator_ = Xapian::TermGenerator();
-      writable_->close();
-      writable_.reset();
-      writable_.emplace(folder_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-      write_schema();
-      setup_generator();
-    } catch (const Xapian::Error& e) {
-      throw ArchiveError(folder_.string() + ": " + e.get_description());
-    }
+    guard([&] {
+      writers_.clear();
+      std::filesystem::remove_all(folder_);
+      open_writers();
+    });
   }
 
   Results search(const Query& query, const SearchOptions& options) const override {
@@ -205,9 +146,10 @@ class XapianIndex : public Index {
       } catch (const Xapian::DatabaseModifiedError& e) {
         // An import in another process committed while this search read the index: move to
         // the new revision and ask again (Xapian keeps only the newest two revisions).
-        if (writable_ || attempt >= kModifiedRetries) {
+        if (attempt >= kModifiedRetries) {
           throw ArchiveError(folder_.string() + ": " + e.get_description());
         }
+        db();
         reader_->reopen();
       } catch (const Xapian::Error& e) {
         throw ArchiveError(folder_.string() + ": " + e.get_description());
@@ -216,31 +158,88 @@ class XapianIndex : public Index {
   }
 
  private:
+  template <typename Fn>
+  void guard(Fn&& fn) {
+    try {
+      fn();
+    } catch (const Xapian::Error& e) {
+      throw ArchiveError(folder_.string() + ": " + e.get_description());
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw ArchiveError(folder_.string() + ": " + e.code().message());
+    }
+  }
+
+  // Opens every shard for writing, starting the folder again when it was written by another
+  // version or schema (it is derived data).
+  void open_writers() {
+    std::filesystem::create_directories(folder_);
+    auto listed = read_stub(folder_);
+    bool current = !listed.empty();
+    for (size_t i = 0; current && i < listed.size(); ++i) {
+      current = listed[i] == shard_path(folder_, static_cast<int>(i));
+    }
+    const int shards = current ? static_cast<int>(listed.size()) : kShardCount;
+    if (current) {
+      bool stale = false;
+      start_writers(shards, [&](Xapian::WritableDatabase& db) {
+        stale = stale || !matches_schema(db);
+        write_schema(db);
+      });
+      if (!stale) return;
+      writers_.clear();
+    }
+    if (!looks_like_an_index(folder_)) {
+      throw ArchiveError(folder_.string() + ": not an afterglow search index; move it away");
+    }
+    std::filesystem::remove_all(folder_);
+    std::filesystem::create_directories(folder_);
+    // The stub first: a reader that comes early finds shards not yet created (an error it
+    // reports) rather than a folder it would take for another version's.
+    write_stub(folder_, shards);
+    start_writers(shards, [](Xapian::WritableDatabase& db) { write_schema(db); });
+  }
+
+  void start_writers(int shards, const std::function<void(Xapian::WritableDatabase&)>& prepare) {
+    for (int i = 0; i < shards; ++i) {
+      writers_.push_back(std::make_unique<ShardWriter>(shard_path(folder_, i), prepare));
+    }
+  }
+
+  void open_reader() {
+    if (!std::filesystem::exists(folder_)) {
+      throw ArchiveError(folder_.string() +
+                         ": no search index yet; run `afterglow reindex` to build it");
+    }
+    const auto listed = read_stub(folder_);
+    if (listed.empty()) {
+      throw ArchiveError(folder_.string() +
+                         ": search index from another afterglow version; run `afterglow reindex`");
+    }
+    reader_.emplace();
+    for (const auto& path : listed) {
+      Xapian::Database shard(path.string());
+      if (!matches_schema(shard)) {
+        throw ArchiveError(folder_.string() +
+                           ": search index from another afterglow version; run `afterglow "
+                           "reindex`");
+      }
+      shards_.push_back(shard);
+      reader_->add_database(shard);
+    }
+  }
+
+  // What a search reads: the shards as one database. A writable index (tests, an index just
+  // filled) searches what it has committed.
   const Xapian::Database& db() const {
-    if (writable_) return *writable_;
+    if (reader_ && !writers_.empty()) {
+      reader_->reopen();  // see what has been committed since the last search
+    } else if (!reader_) {
+      reader_.emplace();
+      for (size_t i = 0; i < writers_.size(); ++i) {
+        reader_->add_database(Xapian::Database(shard_path(folder_, static_cast<int>(i)).string()));
+      }
+    }
     return *reader_;
-  }
-
-  static bool matches_schema(const Xapian::Database& db) {
-    if (db.get_doccount() == 0 && db.get_metadata(kFormatKey).empty()) return true;
-    return db.get_metadata(kFormatKey) == kFormat &&
-           db.get_metadata(kSchemaKey) == schema_description();
-  }
-
-  void write_schema() {
-    writable_->set_metadata(kFormatKey, kFormat);
-    writable_->set_metadata(kSchemaKey, schema_description());
-    writable_->set_metadata(kStemmerKey, "english");
-    writable_->set_metadata(kCjkKey, "ngram");
-  }
-
-  void setup_generator() {
-    generator_ = Xapian::TermGenerator();
-    generator_.set_stemmer(Xapian::Stem("english"));
-    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    generator_.set_database(*writable_);
-    generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM |
-                         Xapian::TermGenerator::FLAG_SPELLING);
   }
 
   Results run(const Query& query, const SearchOptions& options) const {
@@ -285,7 +284,9 @@ class XapianIndex : public Index {
     const Xapian::Stem stemmer("english");
     const auto terms = highlight_terms(query.root);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      StoredFields f = decode(it.get_document().get_data());
+      StoredFields f = decode_stored_fields(it.get_document().get_data());
+      std::string text;
+      if (text_) text = searchable_text(text_(f.conversation, f.node).value_or(std::string()));
       Hit hit;
       hit.conversation = f.conversation;
       hit.node = f.node;
@@ -296,17 +297,20 @@ class XapianIndex : public Index {
       hit.score = it.get_weight();
       hit.branch = f.flags.find('b') != std::string::npos;
       hit.hidden = f.flags.find('h') != std::string::npos;
+      // Without SNIPPET_BACKGROUND_MODEL: that flag weighs every other word of the text by
+      // its frequency in the index, a B-tree lookup per word, for a third of a search's time;
+      // the window is chosen by the query's own terms instead.
       hit.snippet = refine_cjk_marks(
           tidy_xapian_snippet(
-              mset.snippet(f.text, kSnippetBytes, stemmer,
-                           Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                               Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
+              mset.snippet(text, kSnippetBytes, stemmer,
+                           Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM,
                            std::string(1, kMarkStart), std::string(1, kMarkEnd), "\xE2\x80\xA6")),
           terms);
-      if (hit.snippet.find(kMarkStart) == std::string::npos && !terms.empty()) {
+      if ((hit.snippet.find(kMarkStart) == std::string::npos && !terms.empty()) ||
+          misses_a_cjk_term(hit.snippet, text, terms)) {
         // Xapian 1.4 misses CJK text that runs straight into Latin letters ("学习machine");
         // marking the terms as substrings does better there.
-        std::string fallback = substring_snippet(f.text, terms, kSnippetBytes);
+        std::string fallback = substring_snippet(text, terms, kSnippetBytes);
         if (fallback.find(kMarkStart) != std::string::npos) hit.snippet = std::move(fallback);
       }
       results.hits.push_back(std::move(hit));
@@ -345,10 +349,14 @@ class XapianIndex : public Index {
   }
 
   std::filesystem::path folder_;
-  std::optional<Xapian::WritableDatabase> writable_;
-  // Mutable: a search reopens it at the newest revision when a writer moved on (see search()).
+  TextSource text_;
+  // Writing: one writer (and thread) per shard.
+  std::vector<std::unique_ptr<ShardWriter>> writers_;
+  // Reading: each shard, for its metadata, and all of them as one database. Mutable: a search
+  // reopens it at the newest revision when a writer moved on (see search()), and a writable
+  // index opens it on its first search.
+  std::vector<Xapian::Database> shards_;
   mutable std::optional<Xapian::Database> reader_;
-  Xapian::TermGenerator generator_;
 };
 
 }  // namespace
@@ -357,8 +365,9 @@ std::filesystem::path xapian_path(const std::filesystem::path& archive) {
   return std::filesystem::path(archive.string() + ".xapian");
 }
 
-std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable) {
-  return std::make_unique<XapianIndex>(folder, writable);
+std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable,
+                                         TextSource text) {
+  return std::make_unique<XapianIndex>(folder, writable, std::move(text));
 }
 
 }  // namespace afterglow::indexer

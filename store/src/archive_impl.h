@@ -29,6 +29,8 @@ class ArchiveImpl : public Archive {
   void scan_messages(int64_t after_seq,
                      const std::function<void(const MessageRecord&)>& fn) const override;
   int64_t max_message_seq() const override;
+  std::optional<std::string> message_text(const std::string& conversation_id,
+                                          const std::string& node_id) const override;
   std::optional<std::string> setting(const std::string& key) const override;
   void set_setting(const std::string& key, const std::string& value) override;
   sqlite3* db() const override { return db_->handle(); }

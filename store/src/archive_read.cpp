@@ -309,4 +309,18 @@ int64_t ArchiveImpl::max_message_seq() const {
   return seq;
 }
 
+std::optional<std::string> ArchiveImpl::message_text(const std::string& conversation_id,
+                                                     const std::string& node_id) const {
+  auto& q = db_->cached(
+      "SELECT m.text, m.dict_id FROM conversations c "
+      "JOIN nodes n ON n.conversation_id = c.id JOIN messages m ON m.node = n.id "
+      "WHERE c.external_id = ? AND n.node_id = ? LIMIT 1");
+  q.bind(1, conversation_id);
+  q.bind(2, node_id);
+  std::optional<std::string> text;
+  if (q.step()) text = codec_->decompress(q.blob(0), q.int64(1));
+  q.reset();
+  return text;
+}
+
 }  // namespace afterglow::store

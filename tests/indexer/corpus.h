@@ -138,4 +138,16 @@ inline std::vector<Document> corpus() {
   return docs;
 }
 
+// The text of `docs` by (conversation, node), as the archive gives it to the Xapian engine for
+// snippets.
+inline TextSource text_of(std::vector<Document> docs) {
+  return [docs = std::move(docs)](const std::string& conversation,
+                                  const std::string& node) -> std::optional<std::string> {
+    for (const auto& d : docs) {
+      if (d.conversation_id == conversation && d.node_id == node) return d.text;
+    }
+    return std::nullopt;
+  };
+}
+
 }  // namespace afterglow::indexer::testing

@@ -37,7 +37,7 @@ class Engines : public ::testing::Test {
       for (const auto& d : docs) fts5->add(d);
       fts5->commit(static_cast<int64_t>(docs.size()));
     }
-    xapian_ = open_xapian_index(*dir_ / "index.xapian", false).release();
+    xapian_ = open_xapian_index(*dir_ / "index.xapian", false, testing::text_of(docs)).release();
     fts5_ = open_fts5_index(db_, false).release();
   }
 

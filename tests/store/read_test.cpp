@@ -195,5 +195,12 @@ TEST_F(Reading, ScanMessagesIsIncrementalAndCarriesFlags) {
   EXPECT_EQ(nodes, std::vector<std::string>{"gh90-new-n1"});
 }
 
+TEST_F(Reading, MessageTextIsOneMessageDecompressed) {
+  EXPECT_EQ(archive_->message_text("ef78-mid", "ef78-mid-n1"), "第一个问题");
+  EXPECT_EQ(archive_->message_text("ef78-mid", "ef78-mid-n2"), "回答");
+  EXPECT_EQ(archive_->message_text("ef78-mid", "no-such-node"), std::nullopt);
+  EXPECT_EQ(archive_->message_text("no-such-conversation", "ef78-mid-n1"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace afterglow::store

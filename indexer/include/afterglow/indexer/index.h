@@ -7,13 +7,16 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "afterglow/indexer/query.h"
 #include "afterglow/model/conversation.h"
+#include "afterglow/model/errors.h"
 #include "afterglow/store/archive.h"
 
 struct sqlite3;
@@ -92,12 +95,26 @@ class Index {
   virtual Results search(const Query& query, const SearchOptions& options) const = 0;
 };
 
+// Another process holds the index open for writing (an import, or a search bringing the index
+// up to date). Whoever holds it brings the index up to date; the caller need not.
+class IndexBusy : public ArchiveError {
+ public:
+  using ArchiveError::ArchiveError;
+};
+
 // The Xapian folder of an archive: "<archive>.xapian".
 std::filesystem::path xapian_path(const std::filesystem::path& archive);
 
+// Where the Xapian engine reads a hit's text to make its snippet: the index keeps no copy of
+// the text, the archive has it (store::Archive::message_text). nullopt: no such message.
+using TextSource = std::function<std::optional<std::string>(const std::string& conversation,
+                                                            const std::string& node)>;
+
 // Opens (writable: creates) a Xapian index folder. Throws ArchiveError when it cannot be opened
-// or was written by an incompatible schema.
-std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable);
+// or was written by an incompatible schema, IndexBusy when another process is writing it.
+// Searches make snippets from `text` (none without it).
+std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable,
+                                         TextSource text = {});
 // The FTS5 index inside an open SQLite archive connection; writable creates its tables.
 std::unique_ptr<Index> open_fts5_index(sqlite3* db, bool writable);
 

@@ -149,6 +149,9 @@ class Archive {
   virtual void scan_messages(int64_t after_seq,
                              const std::function<void(const MessageRecord&)>& fn) const = 0;
   virtual int64_t max_message_seq() const = 0;
+  // The decompressed text of one message (for search snippets); nullopt when there is none.
+  virtual std::optional<std::string> message_text(const std::string& conversation_id,
+                                                  const std::string& node_id) const = 0;
 
   // Small key/value settings kept in the archive (e.g. what an index has seen).
   virtual std::optional<std::string> setting(const std::string& key) const = 0;

@@ -1,0 +1,31 @@
+// A message as a Xapian document: its terms, boolean filter terms, value slots and the small
+// data record a hit shows. Written by the shard writers, read back by the search.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "afterglow/indexer/index.h"
+
+namespace afterglow::indexer {
+
+// The unique id term of a message ("Q<conversation>/<node>"): replace_document() keys on it.
+std::string id_term(const Document& d);
+
+// Builds the document for `d` with `generator` (set up by setup_generator()); the English
+// words it holds are added to `db`'s spelling data.
+Xapian::Document make_document(const Document& d, Xapian::TermGenerator& generator,
+                               Xapian::WritableDatabase& db);
+
+// English stemming (Xapian's STEM_SOME) and CJK n-grams, like make_leaf_parser() on the query
+// side.
+void setup_generator(Xapian::TermGenerator& generator);
+
+// What a hit shows, read back from a document's data.
+struct StoredFields {
+  std::string conversation, node, title, time, role, model, flags;
+};
+StoredFields decode_stored_fields(const std::string& data);
+
+}  // namespace afterglow::indexer
