@@ -1,7 +1,9 @@
 // afterglow-index-phase --archive A --engine xapian|fts5 --work DIR: one engine's indexing
 // alone, from an archive that is already imported, so the driver (and a profiler) can tell the
 // two engines apart. Xapian is written into DIR/index.xapian; FTS5 into a copy of the archive in
-// DIR (the original is never touched). Prints one JSON object: seconds, cpu_seconds, messages.
+// DIR with its FTS5 tables dropped first (the original is never touched). Prints one JSON object:
+// seconds, cpu_seconds, messages.
+#include <sqlite3.h>
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +11,8 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
 
 #include "afterglow/indexer/index.h"
 #include "afterglow/store/archive.h"
@@ -20,6 +24,34 @@ double cpu_seconds() {
   getrusage(RUSAGE_SELF, &usage);
   auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+    throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
+  }
+}
+
+// A consistent copy (SQLite's backup API also takes what is still in the WAL) with the FTS5
+// tables dropped, so that the fill starts from nothing, as an import's does.
+void copy_without_search_tables(const std::filesystem::path& from,
+                                const std::filesystem::path& to) {
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  check(sqlite3_open_v2(from.c_str(), &source, SQLITE_OPEN_READONLY, nullptr), source, "open");
+  check(sqlite3_open(to.c_str(), &target), target, "create");
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  if (!backup) check(SQLITE_ERROR, target, "backup");
+  const int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  check(rc, target, "backup");
+  check(sqlite3_exec(target,
+                     "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_message; "
+                     "DROP TABLE IF EXISTS search_state;",
+                     nullptr, nullptr, nullptr),
+        target, "drop");
+  sqlite3_close(target);
+  sqlite3_close(source);
 }
 
 int64_t fill(const afterglow::store::Archive& archive, afterglow::indexer::Index& index) {
@@ -58,11 +90,9 @@ int main(int argc, char** argv) {
       index = afterglow::indexer::open_xapian_index(work / "index.xapian", true);
     } else {
       const auto copy = work / "archive.afterglow";
-      std::filesystem::copy_file(archive_path, copy);
+      copy_without_search_tables(archive_path, copy);
       archive = Archive::open(copy, Archive::Mode::read_write);
       index = afterglow::indexer::open_fts5_index(archive->db(), true);
-      index->clear();
-      index->commit(0);
     }
     const double cpu_start = cpu_seconds();
     const auto start = std::chrono::steady_clock::now();

@@ -1,7 +1,12 @@
 // Readers while a writer imports: searches and listings running next to an import see the archive
 // as it was before the import or as it is after it, never an error and never half of it.
+#include <xapian.h>
+
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+
+#include "afterglow/indexer/index.h"
 
 #include "generator/export_generator.h"
 #include "security/child_process.h"
@@ -46,6 +51,38 @@ TEST(Concurrency, SearchAndListWhileAnImportWrites) {
   EXPECT_EQ(import.wait(), 0) << import.err();
   EXPECT_EQ(json::parse(cli.run({"list", "--json"}).out).size(), after);
   EXPECT_EQ(cli.run({"verify"}).status, 0);
+}
+
+// An import that finds the Xapian index held by another process (a search bringing it up to
+// date) completes: the archive has the new conversations, a note says the index is busy, and the
+// next search catches the index up.
+TEST(Concurrency, AnImportFindingTheIndexBusyCompletesAndTheNextSearchCatchesUp) {
+  CliRunner cli;
+  ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
+  const auto before = json::parse(cli.run({"list", "--json"}).out).size();
+  const auto zip = cli.dir() / "export.zip";
+  bench::GeneratorOptions options;
+  options.seed = 5;
+  options.target_json_bytes = 300'000;
+  options.zip_path = zip;
+  const auto generated = bench::generate_export(options);
+
+  std::optional<Xapian::WritableDatabase> holder;
+  holder.emplace((indexer::xapian_path(cli.archive()) / "shard-0").string(), Xapian::DB_OPEN);
+  auto imported = cli.run({"import", zip.string()});
+  EXPECT_EQ(imported.status, 0) << imported.err;
+  EXPECT_NE(imported.err.find("note: "), std::string::npos) << imported.err;
+  EXPECT_NE(imported.err.find("another afterglow process is updating it"), std::string::npos)
+      << imported.err;
+  EXPECT_EQ(json::parse(cli.run({"list", "--json"}).out).size(), before + generated.conversations);
+  holder.reset();
+  EXPECT_NE(cli.run({"verify"}).out.find("newer messages not indexed yet"), std::string::npos);
+
+  const auto searched = cli.run({"search", "--json", "--limit", "1", "the"});
+  EXPECT_EQ(searched.status, 0) << searched.err;
+  const auto verified = cli.run({"verify"});
+  EXPECT_EQ(verified.status, 0) << verified.out;
+  EXPECT_EQ(verified.out.find("not indexed yet"), std::string::npos) << verified.out;
 }
 
 }  // namespace
