@@ -126,6 +126,7 @@ void import_one(const std::string& input, const Context& context, bool json,
       // the next search will: the import itself is complete.
       std::cerr << "afterglow: note: " << e.what()
                 << "; the new messages will be searchable once it is done\n";
+      archive->checkpoint();
     }
     if (json) {
       std::cout << summary_json(survey, report, summary, path).dump() << "\n";

@@ -31,6 +31,7 @@ void clear_progress_line(bool enabled) {
 void update_search_indexes(store::Archive& archive, bool show_progress) {
   indexer::update_indexes(archive, progress_line(show_progress));
   clear_progress_line(show_progress);
+  archive.checkpoint();
 }
 
 void add_reindex_command(CLI::App& app, Context& context) {
@@ -42,6 +43,7 @@ void add_reindex_command(CLI::App& app, Context& context) {
     const bool progress = stderr_is_terminal();
     auto done = indexer::rebuild_indexes(*archive, progress_line(progress));
     clear_progress_line(progress);
+    archive->checkpoint();
     std::cout << "Rebuilt the search indexes: " << done.xapian_messages << " messages in Xapian ("
               << indexer::xapian_path(archive->path()).string() << "), " << done.fts5_messages
               << " in FTS5 (inside the archive).\n";

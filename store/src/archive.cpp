@@ -109,6 +109,13 @@ void ArchiveImpl::set_setting(const std::string& key, const std::string& value) 
       .run();
 }
 
+void ArchiveImpl::checkpoint() {
+  if (mode_ != Mode::read_write) return;
+  // SQLITE_BUSY (a reader is in the middle of a read) is not a failure: the log is emptied the
+  // next time. Other errors surface on the next write.
+  sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+}
+
 std::unique_ptr<Archive> Archive::open(const std::filesystem::path& path, Mode mode) {
   return std::make_unique<ArchiveImpl>(path, mode);
 }

@@ -33,6 +33,7 @@ class ArchiveImpl : public Archive {
                                           const std::string& node_id) const override;
   std::optional<std::string> setting(const std::string& key) const override;
   void set_setting(const std::string& key, const std::string& value) override;
+  void checkpoint() override;
   sqlite3* db() const override { return db_->handle(); }
 
   Database& database() const { return *db_; }

@@ -85,5 +85,33 @@ TEST(Concurrency, AnImportFindingTheIndexBusyCompletesAndTheNextSearchCatchesUp)
   EXPECT_EQ(verified.out.find("not indexed yet"), std::string::npos) << verified.out;
 }
 
+// A reader that stays open (a running `afterglow serve`) keeps SQLite from emptying its
+// write-ahead log when the importing process closes; the import empties it itself, so the log
+// does not stay as large as everything the import wrote.
+TEST(Concurrency, AnImportEmptiesTheWriteAheadLogWhileAReaderStaysOpen) {
+  CliRunner cli;
+  ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(cli.archive().c_str(), &reader, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(reader, "SELECT count(*) FROM conversations", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+
+  const auto zip = cli.dir() / "export.zip";
+  bench::GeneratorOptions options;
+  options.seed = 9;
+  options.target_json_bytes = 2'000'000;
+  options.zip_path = zip;
+  bench::generate_export(options);
+  const auto imported = cli.run({"import", zip.string()});
+  EXPECT_EQ(imported.status, 0) << imported.err;
+
+  const std::filesystem::path wal = cli.archive().string() + "-wal";
+  ASSERT_TRUE(std::filesystem::exists(wal));  // the reader keeps it
+  EXPECT_EQ(std::filesystem::file_size(wal), 0u);
+  sqlite3_close(reader);
+  EXPECT_EQ(cli.run({"verify"}).status, 0);
+}
+
 }  // namespace
 }  // namespace afterglow::testing

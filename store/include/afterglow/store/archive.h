@@ -157,6 +157,13 @@ class Archive {
   virtual std::optional<std::string> setting(const std::string& key) const = 0;
   virtual void set_setting(const std::string& key, const std::string& value) = 0;
 
+  // After a large write (an import, a rebuild of the indexes): moves what SQLite's write-ahead
+  // log holds into the archive file and empties the log, which otherwise stays as large as
+  // everything written since the last reader let go, for as long as any other connection (a
+  // running `afterglow serve`) keeps the archive open. Skipped quietly while another process
+  // is reading; its own last close will do it.
+  virtual void checkpoint() = 0;
+
   // The open connection, for the FTS5 index that lives in the same file.
   virtual sqlite3* db() const = 0;
 };
