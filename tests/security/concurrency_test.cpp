@@ -23,11 +23,7 @@ TEST(Concurrency, SearchAndListWhileAnImportWrites) {
   const auto before = json::parse(cli.run({"list", "--json"}).out).size();
 
   const auto zip = cli.dir() / "export.zip";
-  bench::GeneratorOptions options;
-  options.seed = 3;
-  options.target_json_bytes = 3'000'000;
-  options.zip_path = zip;
-  const auto generated = bench::generate_export(options);
+  const auto generated = generated_export(zip, 3, 3'000'000);
   const size_t after = before + generated.conversations;
 
   ChildProcess import(cli.archive(), {"import", zip.string()}, cli.dir());
@@ -61,11 +57,7 @@ TEST(Concurrency, AnImportFindingTheIndexBusyCompletesAndTheNextSearchCatchesUp)
   ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
   const auto before = json::parse(cli.run({"list", "--json"}).out).size();
   const auto zip = cli.dir() / "export.zip";
-  bench::GeneratorOptions options;
-  options.seed = 5;
-  options.target_json_bytes = 300'000;
-  options.zip_path = zip;
-  const auto generated = bench::generate_export(options);
+  const auto generated = generated_export(zip, 5, 300'000);
 
   std::optional<Xapian::WritableDatabase> holder;
   holder.emplace((indexer::xapian_path(cli.archive()) / "shard-0").string(), Xapian::DB_OPEN);
@@ -98,11 +90,7 @@ TEST(Concurrency, AnImportEmptiesTheWriteAheadLogWhileAReaderStaysOpen) {
             SQLITE_OK);
 
   const auto zip = cli.dir() / "export.zip";
-  bench::GeneratorOptions options;
-  options.seed = 9;
-  options.target_json_bytes = 2'000'000;
-  options.zip_path = zip;
-  bench::generate_export(options);
+  generated_export(zip, 9, 2'000'000);
   const auto imported = cli.run({"import", zip.string()});
   EXPECT_EQ(imported.status, 0) << imported.err;
 

@@ -26,11 +26,7 @@ class CrashSafety : public ::testing::Test {
   static void SetUpTestSuite() {
     scratch_ = new CliRunner;
     export_ = scratch_->dir() / "export.zip";
-    bench::GeneratorOptions options;
-    options.seed = 7;
-    options.target_json_bytes = 3'000'000;
-    options.zip_path = export_;
-    bench::generate_export(options);
+    generated_export(export_, 7, 3'000'000);
 
     // The uninterrupted import every interrupted one is compared with.
     const auto start = Clock::now();

@@ -14,13 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path generated_export(const CliRunner& cli) {
+fs::path export_beside(const CliRunner& cli) {
   const fs::path zip = cli.dir() / "export.zip";
-  bench::GeneratorOptions options;
-  options.seed = 11;
-  options.target_json_bytes = 3'000'000;
-  options.zip_path = zip;
-  bench::generate_export(options);
+  generated_export(zip, 11, 3'000'000);
   return zip;
 }
 
@@ -33,7 +29,7 @@ TEST(DiskFailure, AFileSizeLimitMidImportIsOneClearLineAndChangesNothing) {
   ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
   const std::string before = archive_fingerprint(cli.archive());
   const std::string list_before = cli.run({"list", "--json"}).out;
-  const fs::path zip = generated_export(cli);
+  const fs::path zip = export_beside(cli);
 
   ChildOptions limited;
   limited.max_file_bytes = static_cast<long long>(fs::file_size(cli.archive())) + (512 << 10);
@@ -56,7 +52,7 @@ TEST(DiskFailure, AFileSizeLimitMidImportIsOneClearLineAndChangesNothing) {
 
 TEST(DiskFailure, AFirstImportThatRunsOutOfSpaceLeavesNoArchiveBehind) {
   CliRunner cli;
-  const fs::path zip = generated_export(cli);
+  const fs::path zip = export_beside(cli);
   ChildOptions limited;
   limited.max_file_bytes = 256 << 10;
   ChildProcess child(cli.archive(), {"import", zip.string()}, cli.dir(), limited);

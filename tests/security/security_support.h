@@ -10,8 +10,19 @@
 #include <vector>
 
 #include "cli/cli_runner.h"
+#include "generator/export_generator.h"
 
 namespace afterglow::testing {
+
+// A generated export (bench/generator) of about `json_bytes` of conversations, written to `zip`.
+inline bench::GeneratorReport generated_export(const std::filesystem::path& zip, std::uint64_t seed,
+                                               std::uint64_t json_bytes) {
+  bench::GeneratorOptions options;
+  options.seed = seed;
+  options.target_json_bytes = json_bytes;
+  options.zip_path = zip;
+  return bench::generate_export(options);
+}
 
 // Every row of `sql`, columns joined by '|', rows by '\n'. Fails the test on an SQL error.
 inline std::string sql_rows(const std::filesystem::path& db_path, const std::string& sql) {
