@@ -105,6 +105,7 @@ void import_one(const std::string& input, const Context& context, bool json,
   const bool existed = std::filesystem::exists(path);
   try {
     if (!existed && path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    if (!existed) indexer::forget_xapian_index(path);
     auto archive = store::Archive::open(path, store::Archive::Mode::read_write);
     store::ImportSummary summary;
     importer::Report report;

@@ -366,6 +366,15 @@ std::filesystem::path xapian_path(const std::filesystem::path& archive) {
   return std::filesystem::path(archive.string() + ".xapian");
 }
 
+void forget_xapian_index(const std::filesystem::path& archive) {
+  const auto folder = xapian_path(archive);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec) || !looks_like_an_index(folder)) return;
+  std::filesystem::remove_all(folder, ec);
+  if (ec)
+    throw ArchiveError(folder.string() + ": cannot remove the old search index: " + ec.message());
+}
+
 std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable,
                                          TextSource text) {
   return std::make_unique<XapianIndex>(folder, writable, std::move(text));

@@ -35,6 +35,23 @@ TEST(ImportCli, ExampleExportImportsEverything) {
   EXPECT_TRUE(s["changed"].get<bool>());
 }
 
+// The search index is derived from one archive file: a new archive at the path of a deleted one
+// starts its own, rather than trusting the old folder (whose sequence numbers look current).
+TEST(ImportCli, ANewArchiveDoesNotInheritTheIndexOfADeletedOne) {
+  CliRunner cli;
+  import_json(cli, example_export());
+  ASSERT_GT(parse_or_fail(cli.run({"search", "--json", "Kyoto"}).out)["hits"].size(), 0u);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(cli.archive().string() + suffix);
+  }
+  ASSERT_TRUE(std::filesystem::exists(cli.archive().string() + ".xapian"));
+
+  import_json(cli, std::string(AFTERGLOW_FIXTURES) + "/chinese.json");
+  EXPECT_EQ(parse_or_fail(cli.run({"search", "--json", "Kyoto"}).out)["hits"].size(), 0u);
+  const auto verified = cli.run({"verify"});
+  EXPECT_EQ(verified.status, 0) << verified.out;
+}
+
 TEST(ImportCli, SecondImportOfTheSameExportChangesNothing) {
   CliRunner cli;
   import_json(cli, example_export());

@@ -105,6 +105,11 @@ class IndexBusy : public ArchiveError {
 // The Xapian folder of an archive: "<archive>.xapian".
 std::filesystem::path xapian_path(const std::filesystem::path& archive);
 
+// Removes the Xapian folder of an archive file that does not exist yet: a folder left behind by
+// a deleted archive at the same path would otherwise pass for the new archive's index (its
+// sequence numbers start again from 1). A folder that is not a search index is left alone.
+void forget_xapian_index(const std::filesystem::path& archive);
+
 // Where the Xapian engine reads a hit's text to make its snippet: the index keeps no copy of
 // the text, the archive has it (store::Archive::message_text). nullopt: no such message.
 using TextSource = std::function<std::optional<std::string>(const std::string& conversation,
