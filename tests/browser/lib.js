@@ -89,15 +89,10 @@ async function launch() {
   return context;
 }
 
-// Opens a page that records what the book must never do.
-async function openPage(context, url) {
-  const page = await context.newPage();
-  const log = { network: [], consoleErrors: [], dialogs: [], pageErrors: [] };
-  page.on("request", (request) => {
-    if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
-      log.network.push(request.url());
-    }
-  });
+// Records into `log` what no page of ours may do: log an error to the console, throw, or open
+// a dialog (dismissed, so the test goes on).
+function recordMisdeeds(page, log) {
+  Object.assign(log, { consoleErrors: [], pageErrors: [], dialogs: [] });
   page.on("console", (message) => {
     if (message.type() === "error") log.consoleErrors.push(message.text());
   });
@@ -105,6 +100,18 @@ async function openPage(context, url) {
   page.on("dialog", async (dialog) => {
     log.dialogs.push(dialog.message());
     await dialog.dismiss();
+  });
+}
+
+// Opens a page that records what the book must never do, network use included.
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const log = { network: [] };
+  recordMisdeeds(page, log);
+  page.on("request", (request) => {
+    if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) {
+      log.network.push(request.url());
+    }
   });
   await page.goto(url, { waitUntil: "load" });
   return { page, log };
@@ -143,6 +150,7 @@ module.exports = {
   buildBook,
   launch,
   openPage,
+  recordMisdeeds,
   fileUrl,
   screenshotPath,
   skipUnlessReady,

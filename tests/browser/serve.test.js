@@ -18,20 +18,13 @@ let server, origin, context, ids;
 async function open(url, headers) {
   const page = await context.newPage();
   if (headers) await page.setExtraHTTPHeaders(headers);
-  const log = { elsewhere: [], consoleErrors: [], pageErrors: [], dialogs: [], responses: [] };
+  const log = { elsewhere: [], responses: [] };
+  lib.recordMisdeeds(page, log);
   page.on("request", (request) => {
     const u = request.url();
     if (!u.startsWith(origin + "/") && !u.startsWith("data:")) log.elsewhere.push(u);
   });
   page.on("response", (response) => log.responses.push([response.url(), response.status()]));
-  page.on("console", (message) => {
-    if (message.type() === "error") log.consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => log.pageErrors.push(String(error)));
-  page.on("dialog", async (dialog) => {
-    log.dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
   await page.goto(origin + url, { waitUntil: "load" });
   return { page, log };
 }
