@@ -11,6 +11,7 @@
 #include "afterglow/indexer/check.h"
 #include "afterglow/model/errors.h"
 #include "sql_statement.h"
+#include "xapian_shards.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -47,7 +48,8 @@ class Checker {
     check.engine = Engine::xapian;
     check.messages = static_cast<int64_t>(expected_.size());
     const auto folder = xapian_path(archive_.path());
-    if (!std::filesystem::exists(folder)) return check;
+    // Absent, or unfinished (an import killed while building it): not built yet, not a fault.
+    if (!std::filesystem::exists(folder) || !index_is_finished(folder)) return check;
     check.present = true;
     if (not_comparable(check)) return check;
     int64_t last_seq = 0;

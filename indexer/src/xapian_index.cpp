@@ -59,11 +59,15 @@ void write_schema(Xapian::WritableDatabase& db) {
 
 std::string prefix_of(std::string_view field) { return std::string(schema_row(field).prefix); }
 
-// A folder this program may empty: a Xapian database of any version, or nothing yet.
+// A folder this program may empty: nothing yet, a Xapian database written before shards, or
+// shards and their stub (finished or not).
 bool looks_like_an_index(const std::filesystem::path& folder) {
-  return std::filesystem::is_empty(folder) || std::filesystem::exists(folder / "XAPIANDB") ||
-         std::filesystem::exists(folder / "iamglass") ||
-         std::filesystem::exists(shard_path(folder, 0) / "iamglass");
+  if (std::filesystem::exists(folder / "iamglass")) return true;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("shard-", 0) != 0 && name.rfind("XAPIANDB", 0) != 0) return false;
+  }
+  return true;
 }
 
 // Counts matches per local year, read from the time slot at query time so the years follow
@@ -133,11 +137,7 @@ class XapianIndex : public Index {
   }
 
   void clear() override {
-    guard([&] {
-      writers_.clear();
-      std::filesystem::remove_all(folder_);
-      open_writers();
-    });
+    guard([&] { rebuild(); });
   }
 
   Results search(const Query& query, const SearchOptions& options) const override {
@@ -163,6 +163,8 @@ class XapianIndex : public Index {
   void guard(Fn&& fn) {
     try {
       fn();
+    } catch (const Xapian::DatabaseLockError&) {
+      throw IndexBusy(folder_.string() + ": another afterglow process is updating it");
     } catch (const Xapian::Error& e) {
       throw ArchiveError(folder_.string() + ": " + e.get_description());
     } catch (const std::filesystem::filesystem_error& e) {
@@ -170,40 +172,69 @@ class XapianIndex : public Index {
     }
   }
 
-  // Opens every shard for writing, starting the folder again when it was written by another
-  // version or schema (it is derived data).
+  // Opens every shard for writing, taking all their locks before anything is changed, and
+  // starts the folder again when it is unfinished (an earlier run was killed while building
+  // it), damaged, or written by another version or schema: it is derived data.
   void open_writers() {
     std::filesystem::create_directories(folder_);
-    auto listed = read_stub(folder_);
+    const auto listed = read_stub(folder_);
     bool current = !listed.empty();
     for (size_t i = 0; current && i < listed.size(); ++i) {
       current = listed[i] == shard_path(folder_, static_cast<int>(i));
     }
-    const int shards = current ? static_cast<int>(listed.size()) : kShardCount;
-    if (current) {
-      bool stale = false;
-      start_writers(shards, [&](Xapian::WritableDatabase& db) {
-        stale = stale || !matches_schema(db);
-        write_schema(db);
-      });
-      if (!stale) return;
-      writers_.clear();
-    }
-    if (!looks_like_an_index(folder_)) {
+    if (!current && !looks_like_an_index(folder_)) {
       throw ArchiveError(folder_.string() + ": not an afterglow search index; move it away");
     }
-    std::filesystem::remove_all(folder_);
-    std::filesystem::create_directories(folder_);
-    // The stub first: a reader that comes early finds shards not yet created (an error it
-    // reports) rather than a folder it would take for another version's.
-    write_stub(folder_, shards);
-    start_writers(shards, [](Xapian::WritableDatabase& db) { write_schema(db); });
+    const int shards = current ? static_cast<int>(listed.size()) : kShardCount;
+    bool stale = !current;
+    for (int i = 0; i < shards; ++i) {
+      try {
+        writers_.push_back(std::make_unique<ShardWriter>(
+            shard_path(folder_, i), ShardWriter::Start::open, [&](Xapian::WritableDatabase& db) {
+              stale = stale || !matches_schema(db);
+              write_schema(db);
+            }));
+      } catch (const Xapian::DatabaseLockError&) {
+        throw;  // another process is writing: leave everything as it is
+      } catch (const Xapian::DatabaseError&) {
+        // Unreadable, and not locked, so no process is writing it: killed while it was
+        // created, or damaged. Its place is rebuilt below.
+        stale = true;
+        writers_.push_back(nullptr);
+      }
+    }
+    if (!stale) return;
+    rebuild();
   }
 
-  void start_writers(int shards, const std::function<void(Xapian::WritableDatabase&)>& prepare) {
-    for (int i = 0; i < shards; ++i) {
-      writers_.push_back(std::make_unique<ShardWriter>(shard_path(folder_, i), prepare));
+  // Empties the folder into kShardCount new shards. The stub goes first and comes back last,
+  // so whenever this is interrupted the folder reads as an index not finished yet, which the
+  // next writer rebuilds, rather than as shards that cannot be opened. Between closing a shard
+  // and reopening it empty another process may take its lock; it then reports IndexBusy.
+  void rebuild() {
+    remove_stub(folder_);
+    // Kept: the shards this process holds the lock of (reopened empty below). Anything else in
+    // the folder is an older layout or a shard no process can be writing (see open_writers()).
+    std::vector<std::filesystem::path> held;
+    for (size_t i = 0; i < writers_.size(); ++i) {
+      if (writers_[i]) held.push_back(shard_path(folder_, static_cast<int>(i)));
     }
+    writers_.clear();
+    std::vector<std::filesystem::path> others;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_)) {
+      if (std::find(held.begin(), held.end(), entry.path()) == held.end()) {
+        others.push_back(entry.path());
+      }
+    }
+    for (const auto& path : others) std::filesystem::remove_all(path);
+    for (int i = 0; i < kShardCount; ++i) {
+      writers_.push_back(
+          std::make_unique<ShardWriter>(shard_path(folder_, i), ShardWriter::Start::empty,
+                                        [](Xapian::WritableDatabase& db) { write_schema(db); }));
+    }
+    for (auto& writer : writers_) writer->commit(0);
+    for (auto& writer : writers_) writer->wait();
+    write_stub(folder_, kShardCount);
   }
 
   void open_reader() {
@@ -212,6 +243,11 @@ class XapianIndex : public Index {
                          ": no search index yet; run `afterglow reindex` to build it");
     }
     const auto listed = read_stub(folder_);
+    if (listed.empty() && !index_is_finished(folder_)) {
+      throw ArchiveError(folder_.string() +
+                         ": the search index was not finished; the next import or search "
+                         "builds it");
+    }
     if (listed.empty()) {
       throw ArchiveError(folder_.string() +
                          ": search index from another afterglow version; run `afterglow reindex`");

@@ -50,9 +50,19 @@ void write_stub(const std::filesystem::path& folder, int shards) {
   std::filesystem::rename(temporary, folder / kStubName);
 }
 
-ShardWriter::ShardWriter(const std::filesystem::path& path,
+void remove_stub(const std::filesystem::path& folder) {
+  std::filesystem::remove(folder / kStubName);
+}
+
+bool index_is_finished(const std::filesystem::path& folder) {
+  return std::filesystem::exists(folder / kStubName) ||
+         std::filesystem::exists(folder / "iamglass");
+}
+
+ShardWriter::ShardWriter(const std::filesystem::path& path, Start start,
                          const std::function<void(Xapian::WritableDatabase&)>& prepare)
-    : db_(path.string(), Xapian::DB_CREATE_OR_OPEN) {
+    : db_(path.string(),
+          start == Start::empty ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) {
   prepare(db_);
   const std::string seq = db_.get_metadata(kSeqKey);
   std::from_chars(seq.data(), seq.data() + seq.size(), committed_seq_);

@@ -40,16 +40,24 @@ std::filesystem::path shard_path(const std::filesystem::path& folder, int shard)
 // a folder written before shards).
 std::vector<std::filesystem::path> read_stub(const std::filesystem::path& folder);
 // Writes the stub listing shards 0..shards-1 (atomically: a reader sees the old or new list).
+// The stub is the folder's commit point: it is written once every shard it lists exists, and
+// removed before a rebuild touches any, so a folder without it is an index not finished yet.
 void write_stub(const std::filesystem::path& folder, int shards);
+void remove_stub(const std::filesystem::path& folder);
+// Whether the folder holds a finished index of any version: a stub, or a single database
+// written before shards.
+bool index_is_finished(const std::filesystem::path& folder);
 
 // One shard's writable database and the thread that fills it. add() and commit() queue work
 // and return; wait() blocks until the queue is done and rethrows the first error the thread
 // met. The database is touched only by the thread once it runs.
 class ShardWriter {
  public:
-  // Opens (creating) the shard; `prepare` runs on the open database before the thread starts
-  // (metadata, a schema check).
-  ShardWriter(const std::filesystem::path& path,
+  enum class Start { open, empty };
+  // Opens the shard (creating it when absent; `empty` replaces what it holds), taking its
+  // write lock first; `prepare` runs on the open database before the thread starts (metadata,
+  // a schema check).
+  ShardWriter(const std::filesystem::path& path, Start start,
               const std::function<void(Xapian::WritableDatabase&)>& prepare);
   ~ShardWriter();
   ShardWriter(const ShardWriter&) = delete;

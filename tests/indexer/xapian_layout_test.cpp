@@ -161,6 +161,60 @@ TEST_F(XapianLayout, AFolderFromTheSingleDatabaseVersionIsRebuilt) {
   EXPECT_TRUE(fs::exists(folder_ / "XAPIANDB"));
 }
 
+TEST_F(XapianLayout, AShardThatCannotBeOpenedIsRebuiltByTheNextWriter) {
+  build();
+  // A shard half made (no revision file) under a stub that lists it.
+  fs::remove(folder_ / "shard-1" / "iamglass");
+  EXPECT_THROW(open_xapian_index(folder_, false), ArchiveError);
+  auto writable = open_xapian_index(folder_, true);
+  EXPECT_EQ(writable->last_seq(), 0);
+  EXPECT_EQ(stub_shards().size(), 2u);
+  for (const auto& d : documents()) writable->add(d);
+  writable->commit(20);
+  writable.reset();
+  EXPECT_EQ(open_xapian_index(folder_, false)->search(parse_query("压力"), {}).total, 20);
+}
+
+TEST_F(XapianLayout, AFolderWithoutItsStubIsUnfinishedAndRebuilt) {
+  build();
+  fs::remove(folder_ / "XAPIANDB");
+  try {
+    open_xapian_index(folder_, false);
+    FAIL() << "an unfinished folder opened for searching";
+  } catch (const ArchiveError& e) {
+    EXPECT_NE(std::string(e.what()).find("not finished"), std::string::npos) << e.what();
+  }
+  // Whatever the shards hold, an unfinished folder starts again from nothing.
+  auto writable = open_xapian_index(folder_, true);
+  EXPECT_EQ(writable->last_seq(), 0);
+  EXPECT_EQ(stub_shards().size(), 2u);
+  EXPECT_EQ(Xapian::Database(folder_.string()).get_doccount(), 0u);
+}
+
+TEST_F(XapianLayout, AnUnfinishedFolderAnotherWriterHoldsIsLeftAsItIs) {
+  build();
+  auto first = open_xapian_index(folder_, true);
+  // As if `first` were still creating the folder: its stub not written yet.
+  fs::remove(folder_ / "XAPIANDB");
+  EXPECT_THROW(open_xapian_index(folder_, true), IndexBusy);
+  EXPECT_EQ(Xapian::Database((folder_ / "shard-0").string()).get_metadata("afterglow.seq"), "20");
+  EXPECT_EQ(Xapian::Database((folder_ / "shard-1").string()).get_metadata("afterglow.seq"), "20");
+}
+
+TEST_F(XapianLayout, ARebuildLeavesTheStubForLast) {
+  build();
+  auto writable = open_xapian_index(folder_, true);
+  writable->clear();
+  // Finished: the stub lists both shards, each empty, with the format recorded.
+  EXPECT_EQ(stub_shards().size(), 2u);
+  for (int s = 0; s < 2; ++s) {
+    Xapian::Database shard((folder_ / ("shard-" + std::to_string(s))).string());
+    EXPECT_EQ(shard.get_doccount(), 0u);
+    EXPECT_EQ(shard.get_metadata("afterglow.format"), "2");
+    EXPECT_EQ(shard.get_metadata("afterglow.seq"), "0");
+  }
+}
+
 TEST_F(XapianLayout, AFolderThatIsNotAnIndexIsLeftAlone) {
   fs::create_directories(folder_);
   std::ofstream(folder_ / "notes.txt") << "mine";

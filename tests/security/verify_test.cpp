@@ -145,6 +145,25 @@ TEST_F(VerifyCli, AnIndexNotBuiltYetIsNotAFault) {
   EXPECT_NE(r.out.find("search (xapian): not built yet"), std::string::npos) << r.out;
 }
 
+TEST_F(VerifyCli, AnIndexLeftUnfinishedIsNotBuiltYetAndTheNextSearchBuildsIt) {
+  // What an import killed while it created the index leaves: shards, one of them half made,
+  // and no stub (the stub is written last).
+  const auto folder = indexer::xapian_path(cli.archive());
+  std::filesystem::remove(folder / "XAPIANDB");
+  std::filesystem::remove(folder / "shard-1" / "iamglass");
+  auto r = cli.run({"verify"});
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("search (xapian): not built yet"), std::string::npos) << r.out;
+  auto s = cli.run({"search", "--json", "Kyoto"});
+  EXPECT_EQ(s.status, 0) << s.err;
+  EXPECT_NE(s.out.find("\"total\": "), std::string::npos) << s.out;
+  EXPECT_EQ(s.out.find("\"total\": 0"), std::string::npos) << s.out;
+  r = cli.run({"verify"});
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("search (xapian): "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("agree with the archive"), std::string::npos) << r.out;
+}
+
 TEST(VerifyCliInput, AFileThatIsNoArchiveFailsWithExitOne) {
   CliRunner cli;
   {
