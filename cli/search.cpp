@@ -119,6 +119,7 @@ void add_search_command(CLI::App& app, Context& context) {
     search.offset = options->offset;
     search.include_all = options->all;
     search.per_conversation = kPerConversation;
+    search.facets = options->json;  // the text output shows none
 
     auto archive = context.open_for_reading();
     if (!indexer::index_is_current(*archive, search.engine)) {

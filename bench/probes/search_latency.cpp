@@ -1,6 +1,7 @@
 // afterglow-search-latency: how long `afterglow search` takes inside the process, per query, with
-// the same options as the command (20 hits, 3 per conversation). Each measured query opens the
-// archive and the engine's index as the command does.
+// the same options as the command (20 hits, 3 per conversation; facets only with --facets, as
+// `search --json` and `afterglow serve` count them). Each measured query opens the archive and
+// the engine's index as the command does.
 //   --mode warm: every query once to fill the caches, then --runs rounds over all queries.
 //   --mode cold: before each query the archive and index files are dropped from the page cache
 //                (posix_fadvise DONTNEED: only these files, nothing else on the machine).
@@ -85,11 +86,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Search latency of an afterglow archive, per query"};
   std::string archive, queries_file, engine = "xapian", mode = "warm";
   int runs = 5;
+  bool facets = false;
   app.add_option("--archive", archive, "The archive")->required();
   app.add_option("--queries", queries_file, "Queries, one per line")->required();
   app.add_option("--engine", engine, "xapian or fts5");
   app.add_option("--mode", mode, "warm or cold");
   app.add_option("--runs", runs, "Measured rounds over all queries");
+  app.add_flag("--facets", facets, "Count matches by model and year, as --json and serve do");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::string> queries;
@@ -101,6 +104,7 @@ int main(int argc, char** argv) {
   options.engine = engine == "fts5" ? Engine::fts5 : Engine::xapian;
   options.limit = 20;
   options.per_conversation = 3;
+  options.facets = facets;
 
   std::vector<std::vector<Measured>> measured(queries.size());
   try {

@@ -148,7 +148,7 @@ class Fts5Index : public Index {
 
     Results results;
     results.total = static_cast<int64_t>(candidates.size());
-    count_facets(candidates, results);
+    if (options.facets) count_facets(candidates, results);
     const auto needles = highlight_terms(query.root);
     const size_t begin = std::min(candidates.size(), static_cast<size_t>(options.offset));
     const size_t end = std::min(candidates.size(), begin + static_cast<size_t>(options.limit));

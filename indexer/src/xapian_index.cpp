@@ -301,16 +301,19 @@ class XapianIndex : public Index {
     }
     Xapian::ValueCountMatchSpy model_spy(kSlotModel);
     YearSpy year_spy;
-    enquire.add_matchspy(&model_spy);
-    enquire.add_matchspy(&year_spy);
+    if (options.facets) {
+      enquire.add_matchspy(&model_spy);
+      enquire.add_matchspy(&year_spy);
+    }
 
     // Facets count the matches Xapian looks at. Looking at every match of a common word costs
     // tens of milliseconds on a large archive, so at most kFacetSample are counted and the
-    // counts are scaled up to the estimated total (and marked as estimates).
+    // counts are scaled up to the estimated total (and marked as estimates). Without facets
+    // Xapian looks at no more matches than the page needs.
     const auto wanted = static_cast<Xapian::doccount>(options.offset + options.limit);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit),
-                                         std::max<Xapian::doccount>(wanted, kFacetSample));
+    Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+        options.facets ? std::max<Xapian::doccount>(wanted, kFacetSample) : wanted);
     Results results;
     results.total = static_cast<int64_t>(mset.get_matches_estimated());
     const double seen = model_spy.get_total();
@@ -406,7 +409,13 @@ void forget_xapian_index(const std::filesystem::path& archive) {
   const auto folder = xapian_path(archive);
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec) || !looks_like_an_index(folder)) return;
-  std::filesystem::remove_all(folder, ec);
+  // The stub first, so that a removal cut short leaves an unfinished folder, not a damaged one.
+  try {
+    remove_stub(folder);
+  } catch (const std::filesystem::filesystem_error& e) {
+    ec = e.code();
+  }
+  if (!ec) std::filesystem::remove_all(folder, ec);
   if (ec)
     throw ArchiveError(folder.string() + ": cannot remove the old search index: " + ec.message());
 }

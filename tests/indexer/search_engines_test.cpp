@@ -287,6 +287,21 @@ TEST_F(Engines, FacetsCountModelsAndLocalYears) {
   }
 }
 
+TEST_F(Engines, WithoutFacetsTheSameHitsComeWithNoCounts) {
+  for (Engine engine : {Engine::xapian, Engine::fts5}) {
+    for (const std::string query : {"压力 OR Asimov OR 学习", "robots", "date:2023"}) {
+      SearchOptions options;
+      const auto with = run(engine, query, options);
+      options.facets = false;
+      const auto without = run(engine, query, options);
+      EXPECT_EQ(hit_set(without), hit_set(with)) << to_string(engine) << " " << query;
+      EXPECT_EQ(without.total, with.total) << to_string(engine) << " " << query;
+      EXPECT_TRUE(without.facets_by_model.empty()) << to_string(engine);
+      EXPECT_TRUE(without.facets_by_year.empty()) << to_string(engine);
+    }
+  }
+}
+
 TEST_F(Engines, XapianSuggestsSpellingWhenNothingMatches) {
   auto results = run(Engine::xapian, "asimv foundation");
   EXPECT_TRUE(results.hits.empty());

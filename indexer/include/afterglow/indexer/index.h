@@ -42,6 +42,9 @@ struct SearchOptions {
   // At most this many hits per conversation (0 = no limit), so that one long conversation
   // does not fill the page; the conversation id is the collapse key.
   int per_conversation = 0;
+  // Count the matches by model and by year (the JSON output and `afterglow serve` show them;
+  // the text output does not, and is faster without: see docs/PERFORMANCE.md).
+  bool facets = true;
 };
 
 // Snippets mark the matched text between these two bytes; neither occurs in message text
