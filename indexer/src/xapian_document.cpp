@@ -110,7 +110,6 @@ Xapian::Document make_document(const Document& d, Xapian::TermGenerator& generat
   if (!d.account.empty()) doc.add_boolean_term(term(prefix_of("account"), lower_ascii(d.account)));
   for (const auto& value : has_values(d)) doc.add_boolean_term(term(prefix_of("has"), value));
   if (!d.kind.empty()) doc.add_boolean_term(term(prefix_of("kind"), d.kind));
-  if (visible_by_default(d)) doc.add_boolean_term(prefix_of("visible"));
   trim_terms(doc, db);
 
   if (d.create_time) doc.add_value(kSlotTime, Xapian::sortable_serialise(*d.create_time));

@@ -29,7 +29,8 @@ constexpr const char* kStemmerKey = "afterglow.stemmer";
 constexpr const char* kCjkKey = "afterglow.cjk";
 // Bumped when the way documents are built changes, so an old folder is rebuilt.
 // 2: shards; no stemmed twins of CJK n-grams; spelling data from English words only.
-constexpr const char* kFormat = "2";
+// 3: shown and hidden shard groups instead of a filter term on shown messages.
+constexpr const char* kFormat = "3";
 constexpr size_t kSnippetBytes = 240;
 // How many matches the facet counts look at before they are extrapolated (see run()).
 // 500: a millisecond less than 1,000 on a common word at 20,000 conversations.
@@ -57,15 +58,17 @@ void write_schema(Xapian::WritableDatabase& db) {
   db.set_metadata(kCjkKey, "ngram");
 }
 
-std::string prefix_of(std::string_view field) { return std::string(schema_row(field).prefix); }
-
 // A folder this program may empty: nothing yet, a Xapian database written before shards, or
-// shards and their stub (finished or not).
+// shards of any format and their stub (finished or not).
 bool looks_like_an_index(const std::filesystem::path& folder) {
   if (std::filesystem::exists(folder / "iamglass")) return true;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("shard-", 0) != 0 && name.rfind("XAPIANDB", 0) != 0) return false;
+    bool ours = false;
+    for (const char* start : {"XAPIANDB", "shown-", "hidden-", "shard-"}) {
+      ours = ours || name.rfind(start, 0) == 0;
+    }
+    if (!ours) return false;
   }
   return true;
 }
@@ -122,10 +125,15 @@ class XapianIndex : public Index {
     return seq == INT64_MAX ? 0 : seq;
   }
 
+  // Into its group's shard; and out of the other group's, where an earlier import put it
+  // while it was shown (or hidden).
   void add(const Document& d) override {
     guard([&] {
-      writers_[static_cast<size_t>(shard_of(d.conversation_id, static_cast<int>(writers_.size())))]
-          ->add(d);
+      const int shard = shard_of(d.conversation_id, kShardsPerGroup);
+      const bool shown = visible_by_default(d);
+      writers_[shard_slot(shown ? ShardGroup::shown : ShardGroup::hidden, shard)]->add(d);
+      writers_[shard_slot(shown ? ShardGroup::hidden : ShardGroup::shown, shard)]->remove(
+          id_term(d));
     });
   }
 
@@ -150,8 +158,7 @@ class XapianIndex : public Index {
         if (attempt >= kModifiedRetries) {
           throw ArchiveError(folder_.string() + ": " + e.get_description());
         }
-        db();
-        reader_->reopen();
+        reopen();
       } catch (const Xapian::Error& e) {
         throw ArchiveError(folder_.string() + ": " + e.get_description());
       }
@@ -177,23 +184,18 @@ class XapianIndex : public Index {
   // it), damaged, or written by another version or schema: it is derived data.
   void open_writers() {
     std::filesystem::create_directories(folder_);
-    const auto listed = read_stub(folder_);
-    bool current = !listed.empty();
-    for (size_t i = 0; current && i < listed.size(); ++i) {
-      current = listed[i] == shard_path(folder_, static_cast<int>(i));
-    }
-    if (!current && !looks_like_an_index(folder_)) {
+    const auto expected = shard_paths(folder_);
+    bool stale = read_stub(folder_) != expected;
+    if (stale && !looks_like_an_index(folder_)) {
       throw ArchiveError(folder_.string() + ": not an afterglow search index; move it away");
     }
-    const int shards = current ? static_cast<int>(listed.size()) : kShardCount;
-    bool stale = !current;
-    for (int i = 0; i < shards; ++i) {
+    for (const auto& path : expected) {
       try {
-        writers_.push_back(std::make_unique<ShardWriter>(
-            shard_path(folder_, i), ShardWriter::Start::open, [&](Xapian::WritableDatabase& db) {
-              stale = stale || !matches_schema(db);
-              write_schema(db);
-            }));
+        writers_.push_back(std::make_unique<ShardWriter>(path, ShardWriter::Start::open,
+                                                         [&](Xapian::WritableDatabase& db) {
+                                                           stale = stale || !matches_schema(db);
+                                                           write_schema(db);
+                                                         }));
       } catch (const Xapian::DatabaseLockError&) {
         throw;  // another process is writing: leave everything as it is
       } catch (const Xapian::DatabaseError&) {
@@ -207,17 +209,18 @@ class XapianIndex : public Index {
     rebuild();
   }
 
-  // Empties the folder into kShardCount new shards. The stub goes first and comes back last,
-  // so whenever this is interrupted the folder reads as an index not finished yet, which the
-  // next writer rebuilds, rather than as shards that cannot be opened. Between closing a shard
-  // and reopening it empty another process may take its lock; it then reports IndexBusy.
+  // Empties the folder into new shards. The stub goes first and comes back last, so whenever
+  // this is interrupted the folder reads as an index not finished yet, which the next writer
+  // rebuilds, rather than as shards that cannot be opened. Between closing a shard and
+  // reopening it empty another process may take its lock; it then reports IndexBusy.
   void rebuild() {
     remove_stub(folder_);
+    const auto expected = shard_paths(folder_);
     // Kept: the shards this process holds the lock of (reopened empty below). Anything else in
     // the folder is an older layout or a shard no process can be writing (see open_writers()).
     std::vector<std::filesystem::path> held;
     for (size_t i = 0; i < writers_.size(); ++i) {
-      if (writers_[i]) held.push_back(shard_path(folder_, static_cast<int>(i)));
+      if (writers_[i]) held.push_back(expected[i]);
     }
     writers_.clear();
     std::vector<std::filesystem::path> others;
@@ -227,14 +230,13 @@ class XapianIndex : public Index {
       }
     }
     for (const auto& path : others) std::filesystem::remove_all(path);
-    for (int i = 0; i < kShardCount; ++i) {
-      writers_.push_back(
-          std::make_unique<ShardWriter>(shard_path(folder_, i), ShardWriter::Start::empty,
-                                        [](Xapian::WritableDatabase& db) { write_schema(db); }));
+    for (const auto& path : expected) {
+      writers_.push_back(std::make_unique<ShardWriter>(
+          path, ShardWriter::Start::empty, [](Xapian::WritableDatabase& db) { write_schema(db); }));
     }
     for (auto& writer : writers_) writer->commit(0);
     for (auto& writer : writers_) writer->wait();
-    write_stub(folder_, kShardCount);
+    write_stub(folder_);
   }
 
   void open_reader() {
@@ -252,7 +254,10 @@ class XapianIndex : public Index {
       throw ArchiveError(folder_.string() +
                          ": search index from another afterglow version; run `afterglow reindex`");
     }
-    reader_.emplace();
+    if (listed != shard_paths(folder_)) {
+      throw ArchiveError(folder_.string() +
+                         ": search index from another afterglow version; run `afterglow reindex`");
+    }
     for (const auto& path : listed) {
       Xapian::Database shard(path.string());
       if (!matches_schema(shard)) {
@@ -261,31 +266,42 @@ class XapianIndex : public Index {
                            "reindex`");
       }
       shards_.push_back(shard);
-      reader_->add_database(shard);
+    }
+    combine();
+  }
+
+  // The shown shards as one database, and all of them as another.
+  void combine() const {
+    shown_.emplace();
+    all_.emplace();
+    for (size_t i = 0; i < shards_.size(); ++i) {
+      if (i < shard_slot(ShardGroup::hidden, 0)) shown_->add_database(shards_[i]);
+      all_->add_database(shards_[i]);
     }
   }
 
-  // What a search reads: the shards as one database. A writable index (tests, an index just
-  // filled) searches what it has committed.
-  const Xapian::Database& db() const {
-    if (reader_ && !writers_.empty()) {
-      reader_->reopen();  // see what has been committed since the last search
-    } else if (!reader_) {
-      reader_.emplace();
-      for (size_t i = 0; i < writers_.size(); ++i) {
-        reader_->add_database(Xapian::Database(shard_path(folder_, static_cast<int>(i)).string()));
-      }
+  // Moves to the newest revision of every shard.
+  void reopen() const {
+    for (auto& shard : shards_) shard.reopen();
+  }
+
+  // What a search reads: the shown shards, or with `include_all` every shard. A writable index
+  // (tests, an index just filled) searches what it has committed.
+  const Xapian::Database& db(bool include_all) const {
+    if (shards_.empty()) {
+      for (const auto& path : shard_paths(folder_)) shards_.emplace_back(path.string());
+      combine();
+    } else if (!writers_.empty()) {
+      reopen();  // see what has been committed since the last search
     }
-    return *reader_;
+    return include_all ? *all_ : *shown_;
   }
 
   Results run(const Query& query, const SearchOptions& options) const {
-    const Xapian::Database& database = db();
+    // Messages not shown by default live in shards of their own: nothing to filter out.
+    const Xapian::Database& database = db(options.include_all);
     Xapian::QueryParser parser = make_leaf_parser(database);
     Xapian::Query q = to_xapian_query(query.root, parser);
-    if (!options.include_all) {
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(prefix_of("visible")));
-    }
 
     Xapian::Enquire enquire(database);
     enquire.set_query(q);
@@ -392,11 +408,11 @@ class XapianIndex : public Index {
   TextSource text_;
   // Writing: one writer (and thread) per shard.
   std::vector<std::unique_ptr<ShardWriter>> writers_;
-  // Reading: each shard, for its metadata, and all of them as one database. Mutable: a search
-  // reopens it at the newest revision when a writer moved on (see search()), and a writable
-  // index opens it on its first search.
-  std::vector<Xapian::Database> shards_;
-  mutable std::optional<Xapian::Database> reader_;
+  // Reading: each shard, for its metadata, and the groups as one database each (combine()).
+  // Mutable: a search reopens them at the newest revision when a writer moved on (see
+  // search()), and a writable index opens them on its first search.
+  mutable std::vector<Xapian::Database> shards_;
+  mutable std::optional<Xapian::Database> shown_, all_;
 };
 
 }  // namespace

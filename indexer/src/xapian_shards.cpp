@@ -24,8 +24,18 @@ int shard_of(std::string_view conversation_id, int shards) {
   return static_cast<int>(hash % static_cast<uint32_t>(shards));
 }
 
-std::filesystem::path shard_path(const std::filesystem::path& folder, int shard) {
-  return folder / ("shard-" + std::to_string(shard));
+std::filesystem::path shard_path(const std::filesystem::path& folder, ShardGroup group, int shard) {
+  return folder / ((group == ShardGroup::shown ? "shown-" : "hidden-") + std::to_string(shard));
+}
+
+std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> paths;
+  for (ShardGroup group : {ShardGroup::shown, ShardGroup::hidden}) {
+    for (int shard = 0; shard < kShardsPerGroup; ++shard) {
+      paths.push_back(shard_path(folder, group, shard));
+    }
+  }
+  return paths;
 }
 
 std::vector<std::filesystem::path> read_stub(const std::filesystem::path& folder) {
@@ -39,11 +49,11 @@ std::vector<std::filesystem::path> read_stub(const std::filesystem::path& folder
   return shards;
 }
 
-void write_stub(const std::filesystem::path& folder, int shards) {
+void write_stub(const std::filesystem::path& folder) {
   const auto temporary = folder / (std::string(kStubName) + ".new");
   {
     std::ofstream out(temporary, std::ios::trunc);
-    for (int i = 0; i < shards; ++i) out << "auto " << shard_path({}, i).string() << "\n";
+    for (const auto& shard : shard_paths({})) out << "auto " << shard.string() << "\n";
     out.flush();
     if (!out) throw Xapian::DatabaseCreateError("cannot write " + temporary.string());
   }
@@ -82,6 +92,8 @@ ShardWriter::~ShardWriter() {
 }
 
 void ShardWriter::add(const Document& document) { push(document); }
+
+void ShardWriter::remove(std::string id_term) { push(Remove{std::move(id_term)}); }
 
 void ShardWriter::commit(int64_t seq) { push(Commit{seq}); }
 
@@ -128,6 +140,10 @@ void ShardWriter::perform(Task& task) {
     db_.set_metadata(kSeqKey, std::to_string(commit->seq));
     db_.commit();
     committed_seq_ = commit->seq;
+    return;
+  }
+  if (auto* remove = std::get_if<Remove>(&task)) {
+    db_.delete_document(remove->id_term);
     return;
   }
   const Document& d = std::get<Document>(task);

@@ -1,8 +1,11 @@
 // The Xapian folder is written as shards, one writer thread each, so that indexing (the
-// import's largest cost) uses more than one core. A conversation's messages all live in one
-// shard, chosen from a hash of its id; searches open every shard as one database. The folder
-// holds a stub file, XAPIANDB, that lists the shards, so Xapian's own tools (xapian-delve,
-// xapian-compact) and Xapian::Database(folder) open the folder as a whole.
+// import's largest cost) uses more than one core. Shards come in two groups: "shown" holds the
+// messages a search shows by default (on the displayed thread, not hidden, not reasoning),
+// "hidden" the rest, so that an ordinary search opens only the shown shards and reads posting
+// lists that hold nothing it would filter out. Within a group a conversation's messages all
+// live in one shard, chosen from a hash of its id. The folder holds a stub file, XAPIANDB, that
+// lists every shard, so Xapian's own tools (xapian-delve, xapian-compact) and
+// Xapian::Database(folder) open the folder as a whole.
 #pragma once
 
 #include <xapian.h>
@@ -26,23 +29,31 @@ namespace afterglow::indexer {
 // Metadata key (in every shard) of the last message seq the shard has committed.
 inline constexpr const char* kSeqKey = "afterglow.seq";
 
-// Shards a new folder is written with.
-inline constexpr int kShardCount = 2;
+// Shards in each group.
+inline constexpr int kShardsPerGroup = 2;
 
-// Which of `shards` holds the messages of a conversation: FNV-1a (32 bit) of its id, modulo
-// the shard count (docs/FORMAT.md).
+enum class ShardGroup { shown, hidden };
+
+// Which shard of its group holds the messages of a conversation: FNV-1a (32 bit) of its id,
+// modulo the shards per group (docs/FORMAT.md).
 int shard_of(std::string_view conversation_id, int shards);
 
-// "shard-<n>" inside the folder.
-std::filesystem::path shard_path(const std::filesystem::path& folder, int shard);
+// "shown-<n>" or "hidden-<n>" inside the folder.
+std::filesystem::path shard_path(const std::filesystem::path& folder, ShardGroup group, int shard);
+// Every shard, in the stub's order: the shown group, then the hidden one. A shard's place in
+// this list is shard_slot().
+std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& folder);
+inline size_t shard_slot(ShardGroup group, int shard) {
+  return static_cast<size_t>((group == ShardGroup::shown ? 0 : kShardsPerGroup) + shard);
+}
 
 // The shard names listed by the folder's stub file; empty when there is none (no index yet, or
 // a folder written before shards).
 std::vector<std::filesystem::path> read_stub(const std::filesystem::path& folder);
-// Writes the stub listing shards 0..shards-1 (atomically: a reader sees the old or new list).
+// Writes the stub listing shard_paths() (atomically: a reader sees the old or new list).
 // The stub is the folder's commit point: it is written once every shard it lists exists, and
 // removed before a rebuild touches any, so a folder without it is an index not finished yet.
-void write_stub(const std::filesystem::path& folder, int shards);
+void write_stub(const std::filesystem::path& folder);
 void remove_stub(const std::filesystem::path& folder);
 // Whether the folder holds a finished index of any version: a stub, or a single database
 // written before shards.
@@ -67,6 +78,8 @@ class ShardWriter {
   int64_t committed_seq() const { return committed_seq_; }
 
   void add(const Document& document);
+  // Deletes the document with this id term, if the shard has one.
+  void remove(std::string id_term);
   // Commits what was added, recording seq (see XapianIndex::commit()).
   void commit(int64_t seq);
   void wait();
@@ -75,7 +88,10 @@ class ShardWriter {
   struct Commit {
     int64_t seq;
   };
-  using Task = std::variant<Document, Commit>;
+  struct Remove {
+    std::string id_term;
+  };
+  using Task = std::variant<Document, Commit, Remove>;
 
   void push(Task task);
   void run();

@@ -39,7 +39,8 @@ class XapianLayout : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Twenty conversations, so that both shards get some.
+  // Twenty conversations, so that every shard gets some; every fourth message is an
+  // alternate version, not shown by default.
   std::vector<Document> documents() const {
     std::vector<Document> docs;
     for (int i = 0; i < 20; ++i) {
@@ -48,6 +49,7 @@ class XapianLayout : public ::testing::Test {
                            "压力很大 running quickly 第" + std::to_string(i) + "次", 1.7e9 + i);
       d.title = "标题 title";
       d.seq = i + 1;
+      d.on_thread = i % 4 != 0;
       docs.push_back(d);
     }
     return docs;
@@ -72,24 +74,30 @@ class XapianLayout : public ::testing::Test {
   fs::path dir_, folder_;
 };
 
-TEST_F(XapianLayout, ConversationsLiveInTheShardTheirHashNames) {
+TEST_F(XapianLayout, ConversationsLiveInTheShardTheirGroupAndHashName) {
   build();
   const auto shards = stub_shards();
-  ASSERT_EQ(shards.size(), 2u);
-  EXPECT_EQ(shards[0], folder_ / "shard-0");
-  EXPECT_EQ(shards[1], folder_ / "shard-1");
-  Xapian::doccount total = 0;
-  for (int s = 0; s < 2; ++s) {
+  ASSERT_EQ(shards.size(), 4u);
+  EXPECT_EQ(shards[0], folder_ / "shown-0");
+  EXPECT_EQ(shards[1], folder_ / "shown-1");
+  EXPECT_EQ(shards[2], folder_ / "hidden-0");
+  EXPECT_EQ(shards[3], folder_ / "hidden-1");
+  Xapian::doccount total = 0, hidden = 0;
+  for (int s = 0; s < 4; ++s) {
     Xapian::Database shard(shards[static_cast<size_t>(s)].string());
     EXPECT_GT(shard.get_doccount(), 0u) << "shard " << s << " is empty";
     total += shard.get_doccount();
+    if (s >= 2) hidden += shard.get_doccount();
     for (auto it = shard.allterms_begin("G"); it != shard.allterms_end("G"); ++it) {
-      EXPECT_EQ(documented_shard((*it).substr(1), 2), s) << *it;
+      const int conversation = std::stoi((*it).substr(6));
+      EXPECT_EQ(documented_shard((*it).substr(1), 2), s % 2) << *it;
+      EXPECT_EQ(conversation % 4 == 0, s >= 2) << *it << " in the wrong group";
     }
     EXPECT_EQ(shard.get_metadata("afterglow.seq"), "20");
-    EXPECT_EQ(shard.get_metadata("afterglow.format"), "2");
+    EXPECT_EQ(shard.get_metadata("afterglow.format"), "3");
   }
   EXPECT_EQ(total, 20u);
+  EXPECT_EQ(hidden, 5u);
   // The stub opens the folder as one database, for Xapian's own tools.
   Xapian::Database whole(folder_.string());
   EXPECT_EQ(whole.get_doccount(), 20u);
@@ -114,10 +122,13 @@ TEST_F(XapianLayout, CjkNgramsHaveNoStemmedTwinsAndSpellingHoldsEnglishWords) {
   EXPECT_EQ(spellings, (std::set<std::string>{"quickly", "running"}));
   // Every n-gram still matches, and positions still make phrases of the unigrams.
   auto index = open_xapian_index(folder_, false);
-  EXPECT_EQ(index->search(parse_query("压力"), {}).total, 20);
-  EXPECT_EQ(index->search(parse_query("\"力很大\""), {}).total, 20);
-  EXPECT_EQ(index->search(parse_query("\"大很力\""), {}).total, 0);
-  EXPECT_EQ(index->search(parse_query("runs"), {}).total, 20);
+  SearchOptions all;
+  all.include_all = true;
+  EXPECT_EQ(index->search(parse_query("压力"), all).total, 20);
+  EXPECT_EQ(index->search(parse_query("压力"), {}).total, 15);
+  EXPECT_EQ(index->search(parse_query("\"力很大\""), all).total, 20);
+  EXPECT_EQ(index->search(parse_query("\"大很力\""), all).total, 0);
+  EXPECT_EQ(index->search(parse_query("runs"), all).total, 20);
   EXPECT_EQ(index->search(parse_query("runnin"), {}).did_you_mean, "running");
 }
 
@@ -125,7 +136,7 @@ TEST_F(XapianLayout, AnInterruptedShardMakesTheIndexResumeFromItsSeq) {
   build();
   {
     // As if the import stopped after shard 0 committed a batch and before shard 1 did.
-    Xapian::WritableDatabase shard((folder_ / "shard-1").string(), Xapian::DB_OPEN);
+    Xapian::WritableDatabase shard((folder_ / "shown-1").string(), Xapian::DB_OPEN);
     shard.set_metadata("afterglow.seq", "4");
     shard.commit();
   }
@@ -137,6 +148,54 @@ TEST_F(XapianLayout, AnInterruptedShardMakesTheIndexResumeFromItsSeq) {
   writable->commit(20);
   EXPECT_EQ(writable->last_seq(), 20);
   EXPECT_EQ(Xapian::Database(folder_.string()).get_doccount(), 20u);
+}
+
+TEST_F(XapianLayout, AMessageThatStopsBeingShownMovesToTheHiddenShards) {
+  build();
+  auto docs = documents();
+  Document moved = docs[3];  // shown at first
+  ASSERT_TRUE(moved.on_thread);
+  moved.on_thread = false;  // a later export made another version the current one
+  moved.seq = 21;
+  {
+    auto writable = open_xapian_index(folder_, true);
+    writable->add(moved);
+    writable->commit(21);
+  }
+  SearchOptions all;
+  all.include_all = true;
+  auto index = open_xapian_index(folder_, false);
+  EXPECT_EQ(index->search(parse_query("in:conv-3"), {}).total, 0);
+  EXPECT_EQ(index->search(parse_query("in:conv-3"), all).total, 1);
+  EXPECT_EQ(Xapian::Database(folder_.string()).get_doccount(), 20u);
+  // And back again.
+  moved.on_thread = true;
+  moved.seq = 22;
+  {
+    auto writable = open_xapian_index(folder_, true);
+    writable->add(moved);
+    writable->commit(22);
+  }
+  index = open_xapian_index(folder_, false);
+  EXPECT_EQ(index->search(parse_query("in:conv-3"), {}).total, 1);
+  EXPECT_EQ(Xapian::Database(folder_.string()).get_doccount(), 20u);
+}
+
+TEST_F(XapianLayout, AFolderOfAnEarlierFormatIsRebuilt) {
+  // Format 2: two shards of every message, and a stub naming them.
+  fs::create_directories(folder_);
+  for (const auto& name : {"shard-0", "shard-1"}) {
+    Xapian::WritableDatabase old((folder_ / name).string(), Xapian::DB_CREATE_OR_OPEN);
+    old.set_metadata("afterglow.format", "2");
+    old.set_metadata("afterglow.seq", "99");
+    old.commit();
+  }
+  std::ofstream(folder_ / "XAPIANDB") << "auto shard-0\nauto shard-1\n";
+  EXPECT_THROW(open_xapian_index(folder_, false), ArchiveError);
+  auto writable = open_xapian_index(folder_, true);
+  EXPECT_EQ(writable->last_seq(), 0);
+  EXPECT_FALSE(fs::exists(folder_ / "shard-0"));
+  EXPECT_EQ(stub_shards().size(), 4u);
 }
 
 TEST_F(XapianLayout, AFolderFromTheSingleDatabaseVersionIsRebuilt) {
@@ -164,15 +223,15 @@ TEST_F(XapianLayout, AFolderFromTheSingleDatabaseVersionIsRebuilt) {
 TEST_F(XapianLayout, AShardThatCannotBeOpenedIsRebuiltByTheNextWriter) {
   build();
   // A shard half made (no revision file) under a stub that lists it.
-  fs::remove(folder_ / "shard-1" / "iamglass");
+  fs::remove(folder_ / "shown-1" / "iamglass");
   EXPECT_THROW(open_xapian_index(folder_, false), ArchiveError);
   auto writable = open_xapian_index(folder_, true);
   EXPECT_EQ(writable->last_seq(), 0);
-  EXPECT_EQ(stub_shards().size(), 2u);
+  EXPECT_EQ(stub_shards().size(), 4u);
   for (const auto& d : documents()) writable->add(d);
   writable->commit(20);
   writable.reset();
-  EXPECT_EQ(open_xapian_index(folder_, false)->search(parse_query("压力"), {}).total, 20);
+  EXPECT_EQ(open_xapian_index(folder_, false)->search(parse_query("压力"), {}).total, 15);
 }
 
 TEST_F(XapianLayout, AFolderWithoutItsStubIsUnfinishedAndRebuilt) {
@@ -187,7 +246,7 @@ TEST_F(XapianLayout, AFolderWithoutItsStubIsUnfinishedAndRebuilt) {
   // Whatever the shards hold, an unfinished folder starts again from nothing.
   auto writable = open_xapian_index(folder_, true);
   EXPECT_EQ(writable->last_seq(), 0);
-  EXPECT_EQ(stub_shards().size(), 2u);
+  EXPECT_EQ(stub_shards().size(), 4u);
   EXPECT_EQ(Xapian::Database(folder_.string()).get_doccount(), 0u);
 }
 
@@ -197,20 +256,21 @@ TEST_F(XapianLayout, AnUnfinishedFolderAnotherWriterHoldsIsLeftAsItIs) {
   // As if `first` were still creating the folder: its stub not written yet.
   fs::remove(folder_ / "XAPIANDB");
   EXPECT_THROW(open_xapian_index(folder_, true), IndexBusy);
-  EXPECT_EQ(Xapian::Database((folder_ / "shard-0").string()).get_metadata("afterglow.seq"), "20");
-  EXPECT_EQ(Xapian::Database((folder_ / "shard-1").string()).get_metadata("afterglow.seq"), "20");
+  for (const auto& shard : {"shown-0", "shown-1", "hidden-0", "hidden-1"}) {
+    EXPECT_EQ(Xapian::Database((folder_ / shard).string()).get_metadata("afterglow.seq"), "20");
+  }
 }
 
 TEST_F(XapianLayout, ARebuildLeavesTheStubForLast) {
   build();
   auto writable = open_xapian_index(folder_, true);
   writable->clear();
-  // Finished: the stub lists both shards, each empty, with the format recorded.
-  EXPECT_EQ(stub_shards().size(), 2u);
-  for (int s = 0; s < 2; ++s) {
-    Xapian::Database shard((folder_ / ("shard-" + std::to_string(s))).string());
+  // Finished: the stub lists every shard, each empty, with the format recorded.
+  EXPECT_EQ(stub_shards().size(), 4u);
+  for (const auto& path : stub_shards()) {
+    Xapian::Database shard(path.string());
     EXPECT_EQ(shard.get_doccount(), 0u);
-    EXPECT_EQ(shard.get_metadata("afterglow.format"), "2");
+    EXPECT_EQ(shard.get_metadata("afterglow.format"), "3");
     EXPECT_EQ(shard.get_metadata("afterglow.seq"), "0");
   }
 }

@@ -60,7 +60,7 @@ TEST(Concurrency, AnImportFindingTheIndexBusyCompletesAndTheNextSearchCatchesUp)
   const auto generated = generated_export(zip, 5, 300'000);
 
   std::optional<Xapian::WritableDatabase> holder;
-  holder.emplace((indexer::xapian_path(cli.archive()) / "shard-0").string(), Xapian::DB_OPEN);
+  holder.emplace((indexer::xapian_path(cli.archive()) / "shown-0").string(), Xapian::DB_OPEN);
   auto imported = cli.run({"import", zip.string()});
   EXPECT_EQ(imported.status, 0) << imported.err;
   EXPECT_NE(imported.err.find("note: "), std::string::npos) << imported.err;

@@ -125,7 +125,7 @@ TEST_F(VerifyCli, AnExtraFts5DocumentIsListed) {
 
 TEST_F(VerifyCli, AMissingXapianDocumentIsListed) {
   // The folder is sharded: take the first message id of the first shard.
-  const auto shard = indexer::xapian_path(cli.archive()) / "shard-0";
+  const auto shard = indexer::xapian_path(cli.archive()) / "shown-0";
   std::string key;
   {
     Xapian::WritableDatabase db(shard.string(), Xapian::DB_OPEN);
@@ -150,7 +150,7 @@ TEST_F(VerifyCli, AnIndexLeftUnfinishedIsNotBuiltYetAndTheNextSearchBuildsIt) {
   // and no stub (the stub is written last).
   const auto folder = indexer::xapian_path(cli.archive());
   std::filesystem::remove(folder / "XAPIANDB");
-  std::filesystem::remove(folder / "shard-1" / "iamglass");
+  std::filesystem::remove(folder / "shown-1" / "iamglass");
   auto r = cli.run({"verify"});
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("search (xapian): not built yet"), std::string::npos) << r.out;
