@@ -226,6 +226,56 @@ std::string substring_snippet(std::string_view raw, const std::vector<std::strin
   return out;
 }
 
+TextWindow snippet_window(std::string_view text, const std::vector<std::string>& terms,
+                          size_t snippet_bytes) {
+  const TextWindow whole{0, text.size()};
+  if (text.size() <= 4 * snippet_bytes) return whole;
+  const std::string folded = fold_ascii_case(text);
+  auto is_word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  size_t first = std::string::npos;
+  for (const auto& term : terms) {
+    const std::string needle = fold_ascii_case(term);
+    if (needle.empty()) continue;
+    const bool word = static_cast<unsigned char>(needle[0]) < 0x80;
+    for (size_t at = folded.find(needle); at != std::string::npos && at < first;
+         at = folded.find(needle, at + 1)) {
+      if (!word || at == 0 || !is_word_char(folded[at - 1])) {
+        first = at;
+        break;
+      }
+    }
+  }
+  if (terms.empty()) first = 0;
+  if (first == std::string::npos) return whole;
+  TextWindow window;
+  if (first > snippet_bytes) {
+    window.begin = char_start(text, first - snippet_bytes);
+    // Start at a word boundary when one is near, as a reader would.
+    const size_t space = text.find(' ', window.begin);
+    if (space != std::string::npos && space < first && space - window.begin < 32) {
+      window.begin = space + 1;
+    }
+  }
+  window.end = std::min(text.size(), first + 3 * snippet_bytes);
+  if (window.end < text.size()) window.end = char_start(text, window.end);
+  return window;
+}
+
+std::string mark_window_cuts(std::string snippet, TextWindow window, size_t text_size) {
+  if (window.begin > 0 && snippet.rfind(kEllipsis, 0) != 0) {
+    snippet.insert(0, kEllipsis);
+  }
+  if (window.end < text_size &&
+      (snippet.size() < kEllipsis.size() ||
+       snippet.compare(snippet.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) != 0)) {
+    snippet += kEllipsis;
+  }
+  return snippet;
+}
+
 std::string tidy_xapian_snippet(std::string_view snippet) {
   std::string out;
   out.reserve(snippet.size());

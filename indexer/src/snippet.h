@@ -13,6 +13,19 @@ namespace afterglow::indexer {
 std::string substring_snippet(std::string_view text, const std::vector<std::string>& needles,
                               size_t max_bytes);
 
+// The part of a long text worth handing to Xapian's snippet generator, which stems and scores
+// every word it reads: from a little before the first place a term starts a word (ASCII
+// case-insensitive; CJK anywhere) to a few snippets' length after it. The whole text when it
+// is short or holds no term as written (a stem-only match: Xapian finds it).
+struct TextWindow {
+  size_t begin = 0, end = 0;
+};
+TextWindow snippet_window(std::string_view text, const std::vector<std::string>& terms,
+                          size_t snippet_bytes);
+// A snippet made from text[window] with an ellipsis wherever the window cut the text and the
+// snippet reaches the cut.
+std::string mark_window_cuts(std::string snippet, TextWindow window, size_t text_size);
+
 // Xapian's snippets come HTML-escaped; turns them back into text and folds whitespace.
 std::string tidy_xapian_snippet(std::string_view snippet);
 

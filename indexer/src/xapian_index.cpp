@@ -357,13 +357,17 @@ class XapianIndex : public Index {
       // frequency in the index, a B-tree lookup per word: a third of a search's time) nor
       // SNIPPET_EXHAUSTIVE (it scores every window of a long message): the first window that
       // holds the query's terms is as good to a reader and much cheaper.
+      // Only the part of a long message around its first match is read (snippet_window()).
+      const TextWindow window = snippet_window(text, terms, kSnippetBytes);
+      const std::string part = text.substr(window.begin, window.end - window.begin);
       hit.snippet = refine_cjk_marks(
-          tidy_xapian_snippet(
-              mset.snippet(text, kSnippetBytes, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM,
-                           std::string(1, kMarkStart), std::string(1, kMarkEnd), "\xE2\x80\xA6")),
+          tidy_xapian_snippet(mark_window_cuts(
+              mset.snippet(part, kSnippetBytes, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM,
+                           std::string(1, kMarkStart), std::string(1, kMarkEnd), "\xE2\x80\xA6"),
+              window, text.size())),
           terms);
       if ((hit.snippet.find(kMarkStart) == std::string::npos && !terms.empty()) ||
-          misses_a_cjk_term(hit.snippet, text, terms)) {
+          misses_a_cjk_term(hit.snippet, part, terms)) {
         // Xapian 1.4 misses CJK text that runs straight into Latin letters ("学习machine");
         // marking the terms as substrings does better there.
         std::string fallback = substring_snippet(text, terms, kSnippetBytes);
