@@ -7,6 +7,7 @@
 #include "cjk.h"
 #include "document_terms.h"
 #include "text_normalise.h"
+#include "time_terms.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -110,6 +111,9 @@ Xapian::Document make_document(const Document& d, Xapian::TermGenerator& generat
   if (!d.account.empty()) doc.add_boolean_term(term(prefix_of("account"), lower_ascii(d.account)));
   for (const auto& value : has_values(d)) doc.add_boolean_term(term(prefix_of("has"), value));
   if (!d.kind.empty()) doc.add_boolean_term(term(prefix_of("kind"), d.kind));
+  if (d.create_time) {
+    for (const auto& t : time_terms(*d.create_time)) doc.add_boolean_term(t);
+  }
   trim_terms(doc, db);
 
   if (d.create_time) doc.add_value(kSlotTime, Xapian::sortable_serialise(*d.create_time));

@@ -301,7 +301,7 @@ class XapianIndex : public Index {
     // Messages not shown by default live in shards of their own: nothing to filter out.
     const Xapian::Database& database = db(options.include_all);
     Xapian::QueryParser parser = make_leaf_parser(database);
-    Xapian::Query q = to_xapian_query(query.root, parser);
+    Xapian::Query q = to_xapian_query(query.root, parser, database);
 
     Xapian::Enquire enquire(database);
     enquire.set_query(q);

@@ -8,6 +8,7 @@
 
 #include "afterglow/model/errors.h"
 #include "cjk.h"
+#include "time_terms.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -86,7 +87,7 @@ Xapian::Query keyword_value(const std::string& prefix, const std::string& value)
 }
 
 Xapian::Query field_query(const QueryNode& node, Xapian::QueryParser& parser,
-                          std::optional<Xapian::Query>& text_result) {
+                          const Xapian::Database& db, std::optional<Xapian::Query>& text_result) {
   const Field& field = *node.field;
   const std::string prefix(field.prefix);
   switch (field.kind) {
@@ -103,25 +104,12 @@ Xapian::Query field_query(const QueryNode& node, Xapian::QueryParser& parser,
     case FieldKind::date_after:
     case FieldKind::date_before:
     case FieldKind::date_on: {
-      if (node.from && node.until) {
-        // One range rather than two bounds: a single pass over the time values.
-        double last = std::nextafter(*node.until, -std::numeric_limits<double>::infinity());
-        return unweighted(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, field.slot,
-                                        Xapian::sortable_serialise(*node.from),
-                                        Xapian::sortable_serialise(last)));
-      }
-      std::vector<Xapian::Query> bounds;
-      if (node.from) {
-        bounds.emplace_back(Xapian::Query::OP_VALUE_GE, field.slot,
-                            Xapian::sortable_serialise(*node.from));
-      }
-      if (node.until) {
-        // The span is half-open; VALUE_LE is inclusive, so stop just below its end.
-        double last = std::nextafter(*node.until, -std::numeric_limits<double>::infinity());
-        bounds.emplace_back(Xapian::Query::OP_VALUE_LE, field.slot,
-                            Xapian::sortable_serialise(last));
-      }
-      return unweighted(Xapian::Query(Xapian::Query::OP_AND, bounds.begin(), bounds.end()));
+      const std::string earliest = db.get_value_lower_bound(field.slot);
+      const std::string latest = db.get_value_upper_bound(field.slot);
+      if (earliest.empty()) return Xapian::Query::MatchNothing;  // no message has a time
+      return unweighted(time_span_query(node.from, node.until,
+                                        Xapian::sortable_unserialise(earliest),
+                                        Xapian::sortable_unserialise(latest), field.slot));
     }
     case FieldKind::text:
       text_result = text_leaf(parser, node.text_type, node.text, prefix);
@@ -133,7 +121,8 @@ Xapian::Query field_query(const QueryNode& node, Xapian::QueryParser& parser,
 }
 
 // nullopt: the node has no terms at all (punctuation only) and is left out of its parent.
-std::optional<Xapian::Query> build(const QueryNode& node, Xapian::QueryParser& parser) {
+std::optional<Xapian::Query> build(const QueryNode& node, Xapian::QueryParser& parser,
+                                   const Xapian::Database& db) {
   switch (node.type) {
     case QueryNode::Type::word:
     case QueryNode::Type::phrase:
@@ -141,19 +130,19 @@ std::optional<Xapian::Query> build(const QueryNode& node, Xapian::QueryParser& p
       return text_leaf(parser, node.type, node.text, "");
     case QueryNode::Type::field: {
       std::optional<Xapian::Query> text;
-      Xapian::Query q = field_query(node, parser, text);
+      Xapian::Query q = field_query(node, parser, db, text);
       if (node.field->kind == FieldKind::text) return text;
       return q;
     }
     case QueryNode::Type::negate: {
-      auto inner = build(node.children.front(), parser);
+      auto inner = build(node.children.front(), parser, db);
       if (!inner) return std::nullopt;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, everything(), *inner);
     }
     case QueryNode::Type::any_of: {
       std::vector<Xapian::Query> parts;
       for (const auto& child : node.children) {
-        if (auto q = build(child, parser)) parts.push_back(*q);
+        if (auto q = build(child, parser, db)) parts.push_back(*q);
       }
       if (parts.empty()) return std::nullopt;
       return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -162,8 +151,8 @@ std::optional<Xapian::Query> build(const QueryNode& node, Xapian::QueryParser& p
       std::vector<Xapian::Query> positive, negative;
       for (const auto& child : node.children) {
         if (child.type == QueryNode::Type::negate) {
-          if (auto q = build(child.children.front(), parser)) negative.push_back(*q);
-        } else if (auto q = build(child, parser)) {
+          if (auto q = build(child.children.front(), parser, db)) negative.push_back(*q);
+        } else if (auto q = build(child, parser, db)) {
           positive.push_back(*q);
         }
       }
@@ -190,8 +179,9 @@ Xapian::QueryParser make_leaf_parser(const Xapian::Database& db) {
   return parser;
 }
 
-Xapian::Query to_xapian_query(const QueryNode& node, Xapian::QueryParser& parser) {
-  auto q = build(node, parser);
+Xapian::Query to_xapian_query(const QueryNode& node, Xapian::QueryParser& parser,
+                              const Xapian::Database& db) {
+  auto q = build(node, parser, db);
   return q ? *q : Xapian::Query::MatchNothing;
 }
 

@@ -11,8 +11,9 @@ namespace afterglow::indexer {
 // A QueryParser set up like the TermGenerator that wrote the index.
 Xapian::QueryParser make_leaf_parser(const Xapian::Database& db);
 
-// The Xapian query for a tree, not yet restricted to visible messages. A tree of nothing but
-// punctuation has no terms and matches nothing.
-Xapian::Query to_xapian_query(const QueryNode& node, Xapian::QueryParser& parser);
+// The Xapian query for a tree, over `db` (date filters are cut to the times it holds). A tree
+// of nothing but punctuation has no terms and matches nothing.
+Xapian::Query to_xapian_query(const QueryNode& node, Xapian::QueryParser& parser,
+                              const Xapian::Database& db);
 
 }  // namespace afterglow::indexer

@@ -39,7 +39,7 @@ struct Field {
   std::string_view help;     // one line for --help and docs
 };
 
-inline constexpr std::array<Field, 14> kSchema{{
+inline constexpr std::array<Field, 15> kSchema{{
     {"", "", kNoSlot, FieldKind::internal, "pressure", "message text (words, CJK n-grams)"},
     {"stem", "Z", kNoSlot, FieldKind::internal, "running", "English stems of message words"},
     {"title", "S", kNoSlot, FieldKind::text, "title:asimov", "words of the conversation title"},
@@ -62,6 +62,8 @@ inline constexpr std::array<Field, 14> kSchema{{
     {"id", "Q", kNoSlot, FieldKind::internal, "", "unique id: <conversation>/<node>"},
     {"kind", "XK", kNoSlot, FieldKind::internal, "",
      "message kind (normal, reasoning, tool_call...)"},
+    {"calendar", "XT", kNoSlot, FieldKind::internal, "",
+     "UTC year, month and day of the create time (YYYY, YYYY-MM, YYYY-MM-DD), for date filters"},
 }};
 
 // The values has: accepts.
