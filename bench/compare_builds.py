@@ -3,13 +3,15 @@
 load of a shared machine falls on both alike.
 
   python3 bench/compare_builds.py --before OLD_BUILD --after NEW_BUILD --export export.zip \
-      [--runs 3] [--search-before ARCHIVE --search-after ARCHIVE --queries queries.txt]
+      [--runs 3] [--search-before ARCHIVE --search-after ARCHIVE --queries queries.txt
+       [--search-flags-before FLAGS] [--search-flags-after FLAGS]]
 
 Import: each round imports the export into a fresh archive with each build (wall time, CPU, peak
 RSS from GNU time). Search: each round runs each build's afterglow-search-latency probe (warm,
 three passes over the queries) on the archive given for it: an index format change needs an
-archive indexed by each build. Prints a Markdown table of medians, the after/before ratio, and
-every run with the load average it started at.
+archive indexed by each build; --search-flags-* pass options to one side's probe (e.g.
+"--facets"). Prints a Markdown table of medians, the after/before ratio, each query's median
+time on both sides, and every run with the load average it started at.
 """
 
 import argparse
@@ -52,12 +54,17 @@ def main():
     parser.add_argument("--search-before", type=Path, help="archive indexed by the old build")
     parser.add_argument("--search-after", type=Path, help="archive indexed by the new build")
     parser.add_argument("--queries", type=Path, help="queries, one per line")
+    parser.add_argument("--search-flags-before", default="",
+                        help="extra options for the old build's search probe")
+    parser.add_argument("--search-flags-after", default="",
+                        help="extra options for the new build's search probe")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/afterglow-compare"))
     args = parser.parse_args()
 
     builds = {"before": args.before, "after": args.after}
     rows = {name: [] for name in builds}
     searches = {name: [] for name in builds}
+    per_query = {name: {} for name in builds}
     args.work_dir.mkdir(parents=True, exist_ok=True)
     for round_ in range(1, args.runs + 1):
         for name, build in builds.items():
@@ -75,11 +82,15 @@ def main():
             archive = args.search_before if name == "before" else args.search_after
             if archive and args.queries:
                 load = os.getloadavg()[0]
+                flags = args.search_flags_before if name == "before" else args.search_flags_after
                 out = subprocess.run([build / "bench" / "afterglow-search-latency", "--archive",
                                       archive, "--queries", args.queries, "--engine", "xapian",
-                                      "--mode", "warm", "--runs", "3"],
+                                      "--mode", "warm", "--runs", "3", *flags.split()],
                                      stdout=subprocess.PIPE, text=True, check=True).stdout
-                ms = [m for q in json.loads(out)["queries"] for m in q["ms"]]
+                queries = json.loads(out)["queries"]
+                for q in queries:
+                    per_query[name].setdefault(q["query"], []).extend(q["ms"])
+                ms = [m for q in queries for m in q["ms"]]
                 searches[name].append({"round": round_, "load": load, "p50": percentile(ms, 50),
                                        "p95": percentile(ms, 95), "p99": percentile(ms, 99)})
                 print(f"[compare] search {name} round {round_}: p50 {percentile(ms, 50):.1f} ms, "
@@ -101,6 +112,14 @@ def main():
             b, a = med(searches["before"], key), med(searches["after"], key)
             print(f"| Xapian search {key} warm, median | {b:.1f} ms | {a:.1f} ms | {a / b:.2f} |")
     print()
+    if per_query["before"]:
+        print("| query | before, median | after, median |")
+        print("|---|---|---|")
+        for query, times in per_query["before"].items():
+            after = per_query["after"].get(query, [float("nan")])
+            print(f"| {query} | {statistics.median(times):.2f} ms | "
+                  f"{statistics.median(after):.2f} ms |")
+        print()
     for name in builds:
         for r in rows[name]:
             print(f"- import {name}, round {r['round']} (load {r['load']:.2f}): {r['wall']:.2f} s "
