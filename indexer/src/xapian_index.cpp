@@ -29,7 +29,8 @@ constexpr const char* kStemmerKey = "afterglow.stemmer";
 constexpr const char* kCjkKey = "afterglow.cjk";
 // Bumped when the way documents are built changes, so an old folder is rebuilt.
 // 2: shards; no stemmed twins of CJK n-grams; spelling data from English words only.
-// 3: shown and hidden shard groups instead of a filter term on shown messages.
+// 3: shown and hidden shard groups instead of a filter term on shown messages; calendar terms
+//    for date filters.
 constexpr const char* kFormat = "3";
 constexpr size_t kSnippetBytes = 240;
 // How many matches the facet counts look at before they are extrapolated (see run()).
@@ -249,10 +250,6 @@ class XapianIndex : public Index {
       throw ArchiveError(folder_.string() +
                          ": the search index was not finished; the next import or search "
                          "builds it");
-    }
-    if (listed.empty()) {
-      throw ArchiveError(folder_.string() +
-                         ": search index from another afterglow version; run `afterglow reindex`");
     }
     if (listed != shard_paths(folder_)) {
       throw ArchiveError(folder_.string() +

@@ -1,7 +1,5 @@
 #include "xapian_query.h"
 
-#include <cmath>
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
