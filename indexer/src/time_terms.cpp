@@ -23,6 +23,8 @@ double seconds_of(sys_days day) {
 // The years the terms cover: four digits, so that the terms sort and never collide.
 const double kFirst = seconds_of(sys_days{std::chrono::year{1000} / 1 / 1});
 const double kEnd = seconds_of(sys_days{std::chrono::year{10000} / 1 / 1});
+// Cut days, days and months at both ends of a span come to at most 84 pieces, plus its years.
+constexpr size_t kMostPieces = 128;
 
 sys_days day_of(double t) { return sys_days{days{static_cast<int64_t>(std::floor(t / 86400.0))}}; }
 
@@ -64,6 +66,10 @@ Xapian::Query time_span_query(std::optional<double> from, std::optional<double> 
   // calendar boundary beyond it that the span still covers (after:2025 is then a few years,
   // not every day up to the newest message).
   if ((from && *from > latest) || (until && *until <= earliest)) return Xapian::Query::MatchNothing;
+  // Messages outside the years with terms cannot match; nor can bounds there be turned into days.
+  if (!(earliest < kEnd && latest >= kFirst)) return Xapian::Query::MatchNothing;
+  earliest = std::max(earliest, kFirst);
+  latest = std::min(latest, std::nextafter(kEnd, 0.0));
   double lo = std::max(from.value_or(-kInfinity), kFirst);
   if (lo < earliest) {
     const sys_days day = day_of(earliest);
@@ -129,6 +135,12 @@ Xapian::Query time_span_query(std::optional<double> from, std::optional<double> 
     t = day_end;
   }
   if (pieces.empty()) return Xapian::Query::MatchNothing;
+  // Spans of more than about 40 years (an index with a message dated in the far future): one
+  // range over the time values reads less than hundreds of terms.
+  if (pieces.size() > kMostPieces) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(lo),
+                         Xapian::sortable_serialise(std::nextafter(hi, -kInfinity)));
+  }
   return Xapian::Query(Xapian::Query::OP_OR, pieces.begin(), pieces.end());
 }
 

@@ -55,6 +55,25 @@ TEST(TimeTerms, OpenSpansStopAtTheTimesTheIndexHolds) {
             Xapian::Query(Xapian::Query::MatchNothing).get_description());
 }
 
+TEST(TimeTerms, BrokenTimesInTheIndexBoundNothing) {
+  // A message dated in year 33658 or before year 1000 gives the index absurd bounds; the spans
+  // still cover only the years with terms (and nothing overflows on the way).
+  const double y2024 = 1704067200, y2025 = 1735689600;
+  EXPECT_EQ(time_span_query(y2024, y2025, -1e300, 1e300, kSlot).get_description(), "Query(XT2024)");
+  // Up to year 9999: one range over the time values rather than 7,976 year terms.
+  const std::string open = time_span_query(y2024, std::nullopt, 0, 1e300, kSlot).get_description();
+  EXPECT_NE(open.find("VALUE_RANGE 0"), std::string::npos) << open;
+  EXPECT_EQ(open.find("XT"), std::string::npos) << open;
+  // Forty years are still terms.
+  const std::string forty =
+      time_span_query(y2024, std::nullopt, 0, y2024 + 40 * 365.25 * 86400, kSlot).get_description();
+  EXPECT_NE(forty.find("XT2024 OR XT2025"), std::string::npos) << forty;
+  EXPECT_EQ(time_span_query(y2024, std::nullopt, 1e200, 1e300, kSlot).get_description(),
+            Xapian::Query(Xapian::Query::MatchNothing).get_description());
+  EXPECT_EQ(time_span_query(std::nullopt, y2024, -1e300, -1e200, kSlot).get_description(),
+            Xapian::Query(Xapian::Query::MatchNothing).get_description());
+}
+
 // Random times, many on or next to a boundary, and random spans: the terms find exactly the
 // messages a comparison of every time finds.
 TEST(TimeTerms, SpansMatchExactlyWhatTheTimesSay) {
