@@ -6,9 +6,14 @@
 #include <filesystem>
 #include <memory>
 
+#include "afterglow/i18n/translate.h"
 #include "afterglow/store/archive.h"
 
 namespace afterglow::cli {
+
+// Every message a person reads is marked for translation (i18n/translate.h).
+using i18n::_;
+using i18n::plural;
 
 // What every subcommand shares: where the archive is.
 struct Context {
@@ -38,6 +43,11 @@ void add_search_command(CLI::App& app, Context& context);
 void add_reindex_command(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_verify_command(CLI::App& app, Context& context);
+void add_app_command(CLI::App& app, Context& context);
+// star, unstar, note, letter, rest, wake and keepsakes (keepsakes.cpp).
+void add_keepsake_commands(CLI::App& app, Context& context);
+// `afterglow` with no command: the app, as a double-click starts it.
+void run_default_app(Context& context);
 // Indexes what the archive gained since the search indexes last saw it (reindex.cpp).
 void update_search_indexes(store::Archive& archive, bool show_progress);
 

@@ -2,22 +2,33 @@
 
 #include <cstdio>
 
+#include "afterglow/i18n/translate.h"
+
 namespace afterglow::cli {
 
-void ProgressBar::update(const importer::Progress& p) {
+void ProgressBar::update(const pipeline::ImportProgress& p) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;  // redraw at most 10×/s
   last_ = now;
+  if (p.phase == pipeline::ImportPhase::indexing) {
+    std::fprintf(stderr, "\r\x1b[KIndexing for search: %lld / %lld messages",
+                 static_cast<long long>(p.indexed), static_cast<long long>(p.index_total));
+    std::fflush(stderr);
+    drawn_ = true;
+    return;
+  }
   constexpr int kWidth = 28;
-  double fraction = p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / p.bytes_total : 0;
+  double fraction = p.total_bytes > 0 ? static_cast<double>(p.bytes) / p.total_bytes : 0;
   if (fraction > 1) fraction = 1;
   int filled = static_cast<int>(fraction * kWidth);
   std::string bar(filled, '#');
   bar.append(kWidth - filled, '-');
-  std::fprintf(stderr, "\r\x1b[K[%s] %3d%%  %.1f / %.1f MB  %lld conversations", bar.c_str(),
-               static_cast<int>(fraction * 100), p.bytes_done / 1e6, p.bytes_total / 1e6,
-               static_cast<long long>(p.conversations));
+  const auto conversations = static_cast<int64_t>(p.conversations);
+  const std::string count = i18n::format(
+      i18n::plural("{0} conversation", "{0} conversations", conversations), conversations);
+  std::fprintf(stderr, "\r\x1b[K[%s] %3d%%  %.1f / %.1f MB  %s", bar.c_str(),
+               static_cast<int>(fraction * 100), p.bytes / 1e6, p.total_bytes / 1e6, count.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <string>
 
-#include "afterglow/importer/importer.h"
+#include "afterglow/pipeline/import_job.h"
 
 namespace afterglow::cli {
 
@@ -12,7 +12,7 @@ class ProgressBar {
  public:
   explicit ProgressBar(bool enabled) : enabled_(enabled) {}
   ~ProgressBar() { clear(); }
-  void update(const importer::Progress& progress);
+  void update(const pipeline::ImportProgress& progress);
   // Erases the bar so the summary starts on a clean line.
   void clear();
 

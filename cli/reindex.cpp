@@ -13,9 +13,9 @@ namespace {
 indexer::IndexProgressFn progress_line(bool enabled) {
   if (!enabled) return {};
   return [](const indexer::IndexProgress& p) {
-    std::fprintf(stderr, "\r\x1b[KIndexing for search (%s): %lld / %lld messages",
-                 indexer::to_string(p.engine), static_cast<long long>(p.done),
-                 static_cast<long long>(p.total));
+    const std::string line = i18n::format(_("Indexing for search ({0}): {1} / {2} messages"),
+                                          indexer::to_string(p.engine), p.done, p.total);
+    std::fprintf(stderr, "\r\x1b[K%s", line.c_str());
     std::fflush(stderr);
   };
 }
@@ -36,7 +36,7 @@ void update_search_indexes(store::Archive& archive, bool show_progress) {
 
 void add_reindex_command(CLI::App& app, Context& context) {
   auto* cmd = app.add_subcommand(
-      "reindex", "Rebuild the search indexes (Xapian folder and FTS5 tables) from the archive");
+      "reindex", _("Rebuild the search indexes (Xapian folder and FTS5 tables) from the archive"));
   cmd->callback([&context] {
     context.open_for_reading();  // a clear error when there is no archive yet
     auto archive = store::Archive::open(context.archive_path(), store::Archive::Mode::read_write);
@@ -44,9 +44,11 @@ void add_reindex_command(CLI::App& app, Context& context) {
     auto done = indexer::rebuild_indexes(*archive, progress_line(progress));
     clear_progress_line(progress);
     archive->checkpoint();
-    std::cout << "Rebuilt the search indexes: " << done.xapian_messages << " messages in Xapian ("
-              << indexer::xapian_path(archive->path()).string() << "), " << done.fts5_messages
-              << " in FTS5 (inside the archive).\n";
+    std::cout << i18n::format(_("Rebuilt the search indexes: {0} messages in Xapian ({1}), {2} in "
+                                "FTS5 (inside the archive)."),
+                              done.xapian_messages, indexer::xapian_path(archive->path()),
+                              done.fts5_messages)
+              << "\n";
   });
 }
 

@@ -1,11 +1,13 @@
 // afterglow search QUERY: full-text search, grouped by conversation.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "afterglow/indexer/search.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
 #include "afterglow/viewer/search_view.h"
+#include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 #include "commands.h"
 
@@ -31,26 +33,50 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
-// A snippet with its marks turned into colour, or into «» when colour is off.
+// A snippet with its marks turned into colour, or into «» when colour is off; the text between
+// them made terminal-safe (the marks themselves are control characters, so this is done piece by
+// piece).
 std::string highlighted(const std::string& snippet, const viewer::Style& style) {
-  std::string out, match;
+  std::string out, plain, match;
   bool inside = false;
   for (char c : snippet) {
     if (c == indexer::kMarkStart) {
+      out += viewer::terminal_text(plain);
+      plain.clear();
       inside = true;
     } else if (c == indexer::kMarkEnd) {
-      out += style.enabled ? style.accent(match) : "\xC2\xAB" + match + "\xC2\xBB";
+      out += style.enabled ? style.accent(match)
+                           : "\xC2\xAB" + viewer::terminal_text(match) + "\xC2\xBB";
       match.clear();
       inside = false;
     } else {
-      (inside ? match : out) += c;
+      (inside ? match : plain) += c;
     }
   }
-  return out + match;
+  return out + viewer::terminal_text(plain + match);
+}
+
+// The conversation ids among the hits that more than one account holds: their `show` hint
+// names the account.
+std::set<std::string> ids_held_twice(const store::Archive& archive,
+                                     const indexer::Results& results) {
+  std::set<std::string> out;
+  for (const auto& hit : results.hits) {
+    if (out.contains(hit.conversation)) continue;
+    try {
+      archive.resolve(hit.conversation, std::nullopt);
+    } catch (const store::AmbiguousConversation&) {
+      out.insert(hit.conversation);
+    } catch (const NotFound&) {
+      // Imported after the index saw it and gone since: the hint stays plain.
+    }
+  }
+  return out;
 }
 
 void print_results(std::ostream& out, const indexer::Results& results,
-                   const SearchCommandOptions& options, bool colour) {
+                   const SearchCommandOptions& options, bool colour,
+                   const std::set<std::string>& shared_ids) {
   const viewer::Style style{colour};
   for (const auto& group : viewer::hits_by_conversation(results)) {
     const indexer::Hit& best = *group.front();
@@ -58,31 +84,35 @@ void print_results(std::ostream& out, const indexer::Results& results,
     for (const auto* h : group) {
       if (model.empty()) model = h->model;
     }
-    out << style.bold(best.title.empty() ? "(untitled)" : best.title) << "  "
+    out << style.bold(best.title.empty() ? _("(untitled)") : best.title) << "  "
         << style.dim(best.create_time ? model::format_local(*best.create_time, "%Y-%m-%d")
-                                      : "unknown date");
+                                      : _("unknown date"));
     if (!model.empty()) out << "  " << style.dim(model);
     out << "\n";
     for (const auto* h : group) {
       out << "  " << style.dim(h->role.empty() ? "?" : h->role);
-      if (h->branch) out << style.dim(" (alternate version)");
-      if (h->hidden) out << style.dim(" (hidden)");
+      if (h->branch) out << style.dim(_(" (alternate version)"));
+      if (h->hidden) out << style.dim(_(" (hidden)"));
       out << "  " << highlighted(h->snippet, style) << "\n";
     }
-    out << "  " << style.dim("afterglow show " + best.conversation) << "\n\n";
+    // The account too when another account holds the same conversation id.
+    std::string show = "afterglow show " + best.conversation;
+    if (shared_ids.contains(best.conversation))
+      show += " --account " + (best.account.empty() ? "''" : best.account);
+    out << "  " << style.dim(show) << "\n\n";
   }
-  if (results.hits.empty()) out << "No matches.\n";
+  if (results.hits.empty()) out << _("No matches.") << "\n";
   const int64_t shown_to = options.offset + static_cast<int64_t>(results.hits.size());
   if (!results.hits.empty()) {
-    out << results.total << (results.total == 1 ? " match" : " matches");
+    out << i18n::format(plural("{0} match", "{0} matches", results.total), results.total);
     if (options.offset > 0 || shown_to < results.total) {
-      out << ", showing " << options.offset + 1 << "-" << shown_to;
-      if (shown_to < results.total) out << "; more with --offset " << shown_to;
+      out << i18n::format(_(", showing {0}-{1}"), options.offset + 1, shown_to);
+      if (shown_to < results.total) out << i18n::format(_("; more with --offset {0}"), shown_to);
     }
     out << "\n";
   }
   if (!results.did_you_mean.empty()) {
-    out << "Did you mean: " << style.bold(results.did_you_mean) << "\n";
+    out << i18n::format(_("Did you mean: {0}"), style.bold(results.did_you_mean)) << "\n";
   }
 }
 
@@ -90,22 +120,22 @@ void print_results(std::ostream& out, const indexer::Results& results,
 
 void add_search_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<SearchCommandOptions>();
-  auto* cmd = app.add_subcommand("search", "Search every message (any language)");
+  auto* cmd = app.add_subcommand("search", _("Search every message (any language)"));
   cmd->add_option("QUERY", options->words,
-                  "Words and fields; put -- before a query that starts with -")
+                  _("Words and fields; put -- before a query that starts with -"))
       ->required();
   cmd->add_option("--engine", options->engine,
-                  "xapian: ranked words, stemming, CJK (default); fts5: exact substrings")
+                  _("xapian: ranked words, stemming, CJK (default); fts5: exact substrings"))
       ->check(CLI::IsMember({"xapian", "fts5"}));
-  cmd->add_option("--limit", options->limit, "At most this many messages (default 20)")
+  cmd->add_option("--limit", options->limit, _("At most this many messages (default 20)"))
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--offset", options->offset, "Skip this many first messages")
+  cmd->add_option("--offset", options->offset, _("Skip this many first messages"))
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--sort", options->sort, "relevance (default), newest or oldest")
+  cmd->add_option("--sort", options->sort, _("relevance (default), newest or oldest"))
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
-  cmd->add_flag("--all", options->all, "Also alternate versions, hidden messages and reasoning");
-  cmd->add_flag("--json", options->json, "Print one JSON object");
-  cmd->footer(indexer::query_help());
+  cmd->add_flag("--all", options->all, _("Also alternate versions, hidden messages and reasoning"));
+  cmd->add_flag("--json", options->json, _("Print one JSON object"));
+  cmd->footer(indexer::query_help([](const char* english) { return std::string(_(english)); }));
   cmd->callback([options, &context] {
     const std::string query = join(options->words);
     indexer::parse_query(query);  // a malformed query fails before the archive is touched
@@ -138,16 +168,21 @@ void add_search_command(CLI::App& app, Context& context) {
         } catch (const ArchiveError&) {
           throw e;
         }
-        std::cerr << "afterglow: note: the search index could not be brought up to date ("
-                  << e.what() << "); the newest messages may be missing from these results\n";
+        std::cerr << "afterglow: "
+                  << i18n::format(_("note: the search index could not be brought up to date "
+                                    "({0}); the newest messages may be missing from these "
+                                    "results"),
+                                  e.what())
+                  << "\n";
       }
       archive = context.open_for_reading();
     }
     auto results = indexer::search(*archive, query, search);
     if (options->json) {
-      std::cout << viewer::search_results_json(results).dump(2) << "\n";
+      std::cout << viewer::terminal_json(viewer::search_results_json(results), 2) << "\n";
     } else {
-      print_results(std::cout, results, *options, stdout_is_terminal());
+      print_results(std::cout, results, *options, stdout_is_terminal(),
+                    ids_held_twice(*archive, results));
     }
   });
 }

@@ -6,6 +6,7 @@
 #include "afterglow/indexer/check.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/store/verify.h"
+#include "afterglow/viewer/terminal_text.h"
 #include "commands.h"
 
 namespace afterglow::cli {
@@ -20,24 +21,28 @@ std::string megabytes(int64_t bytes) {
 store::VerifyProgressFn progress_line(bool enabled) {
   if (!enabled) return {};
   return [](const std::string& step, int64_t done, int64_t total) {
-    std::fprintf(stderr, "\r\x1b[KVerifying %s: %lld / %lld", step.c_str(),
-                 static_cast<long long>(done), static_cast<long long>(total));
+    // TRANSLATORS: {0} is the step in English words, e.g. "blobs".
+    const std::string line = i18n::format(_("Verifying {0}: {1} / {2}"), step, done, total);
+    std::fprintf(stderr, "\r\x1b[K%s", line.c_str());
     std::fflush(stderr);
   };
 }
 
 // Prints the index's line and returns its problems, as report lines.
 std::vector<std::string> report_index(std::ostream& out, const indexer::IndexCheck& check) {
+  // The problems are kept in English words, as the archive's own checks give theirs.
   const std::string name = std::string("search (") + indexer::to_string(check.engine) + ")";
-  out << "  " << name << ": ";
+  const std::string label = i18n::format(_("  search ({0}): "), indexer::to_string(check.engine));
+  out << label;
   if (!check.present) {
-    out << "not built yet (derived data: `afterglow reindex` builds it)\n";
+    out << _("not built yet (derived data: `afterglow reindex` builds it)") << "\n";
     return {};
   }
-  out << check.documents << " documents";
-  if (check.ok()) out << ", agree with the archive";
+  out << i18n::format(plural("{0} document", "{0} documents", check.documents), check.documents);
+  if (check.ok()) out << _(", agree with the archive");
   if (check.behind > 0) {
-    out << " (" << check.behind << " newer messages not indexed yet; the next search adds them)";
+    out << i18n::format(_(" ({0} newer messages not indexed yet; the next search adds them)"),
+                        check.behind);
   }
   out << "\n";
   std::vector<std::string> problems;
@@ -67,34 +72,49 @@ void verify(const Context& context) {
   const auto path = context.archive_path();
   if (!std::filesystem::exists(path)) context.open_for_reading();  // says how to make one
   std::ostream& out = std::cout;
-  out << "Verifying " << path.string() << "\n";
+  out << i18n::format(_("Verifying {0}"), path) << "\n";
   std::unique_ptr<store::Archive> archive;
   try {
     archive = store::Archive::open(path, store::Archive::Mode::read_only);
   } catch (const ArchiveError& e) {
-    out << "problem: " << e.what() << "\n1 problem found: the archive cannot be opened.\n";
+    out << i18n::format(_("problem: {0}"), viewer::terminal_text(e.what())) << "\n"
+        << _("1 problem found: the archive cannot be opened.") << "\n";
     throw Exit{1};
   }
   const bool progress = stderr_is_terminal();
   store::VerifyReport report = store::verify_archive(*archive, progress_line(progress));
   if (progress) std::fprintf(stderr, "\r\x1b[K");
-  out << "  database:       " << (report.database_ok ? "integrity check ok" : "DAMAGED") << "\n";
-  out << "  original files: " << report.sources << " checked against their blobs\n";
-  out << "  blobs:          " << report.blobs << " read back (" << megabytes(report.blob_bytes)
-      << "), each checked against its SHA-256\n";
-  out << "  conversations:  " << report.conversations << ", metadata readable\n";
-  out << "  messages:       " << report.messages << ", text and raw JSON decompressed\n";
-  out << "  attachments:    " << report.attachments << " linked to stored bytes\n";
+  out << (report.database_ok ? _("  database:       integrity check ok")
+                             : _("  database:       DAMAGED"))
+      << "\n";
+  out << i18n::format(_("  original files: {0} checked against their blobs"), report.sources)
+      << "\n";
+  out << i18n::format(_("  blobs:          {0} read back ({1}), each checked against its SHA-256"),
+                      report.blobs, megabytes(report.blob_bytes))
+      << "\n";
+  out << i18n::format(_("  conversations:  {0}, metadata readable"), report.conversations) << "\n";
+  out << i18n::format(_("  messages:       {0}, text and raw JSON decompressed"), report.messages)
+      << "\n";
+  out << i18n::format(_("  attachments:    {0} linked to stored bytes"), report.attachments)
+      << "\n";
+  out << i18n::format(_("  keepsakes:      {0}, each on the message or conversation it was "
+                        "kept with"),
+                      report.keepsakes)
+      << "\n";
   std::vector<std::string> problems = std::move(report.problems);
   for (const auto& check : indexer::check_indexes(*archive)) {
     for (auto& p : report_index(out, check)) problems.push_back(std::move(p));
   }
-  for (const auto& p : problems) out << "problem: " << p << "\n";
+  // A problem may quote what the archive holds (an id, a name): shown, never sent as controls.
+  for (const auto& p : problems) {
+    out << i18n::format(_("problem: {0}"), viewer::terminal_text(p)) << "\n";
+  }
   if (problems.empty()) {
-    out << "All checks passed.\n";
+    out << _("All checks passed.") << "\n";
     return;
   }
-  out << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " found.\n";
+  const auto count = static_cast<int64_t>(problems.size());
+  out << i18n::format(plural("{0} problem found.", "{0} problems found.", count), count) << "\n";
   throw Exit{1};
 }
 
@@ -103,8 +123,8 @@ void verify(const Context& context) {
 void add_verify_command(CLI::App& app, Context& context) {
   auto* cmd = app.add_subcommand(
       "verify",
-      "Check the archive: SQLite integrity, every stored file's SHA-256, every message, and "
-      "that the search indexes agree (exit status 1 when anything is wrong)");
+      _("Check the archive: SQLite integrity, every stored file's SHA-256, every message, and "
+        "that the search indexes agree (exit status 1 when anything is wrong)"));
   cmd->callback([&context] { verify(context); });
 }
 

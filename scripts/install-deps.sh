@@ -17,6 +17,13 @@ packages=(
   # The benchmark driver (bench/run_benchmarks.py): peak RSS from GNU time, the zip-reading
   # floor from unzip, ripgrep as one of the "what people do today" baselines.
   time unzip ripgrep
+  # The Debian package (scripts/build-deb.sh, scripts/test-deb.sh): CPack's dependency reading
+  # (dpkg-shlibdeps), the man page from --help, the desktop entry's validator, the PNG icon from
+  # the SVG, and what the test uses to check the installed program.
+  dpkg-dev help2man desktop-file-utils librsvg2-bin file man-db curl
+  # Translations: xgettext, msgfmt and msgmerge for po/; the tests run the CLI in Chinese and
+  # under a locale that writes numbers with a comma.
+  gettext locales
 )
 # npm may come with nodejs (NodeSource) rather than as Debian's own package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -32,6 +39,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The locales the language tests use, generated when missing (Debian installs none by default).
+for name in zh_CN de_DE; do
+  if ! locale -a 2>/dev/null | grep -qix "$name.utf-\?8"; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo localedef -i "$name" -f UTF-8 "$name.UTF-8"
+  fi
+done
 
 # JavaScript packages, exactly as locked: KaTeX for the book, playwright-core for the browser
 # tests (which never downloads a browser of its own).

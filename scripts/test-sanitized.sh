@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer: any memory error, leak or
-# undefined behaviour fails the run. Browser, fuzz and benchmark tests are left to their own runs.
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (with float-cast-overflow,
+# which GCC's "undefined" leaves out; AFTERGLOW_SANITIZE in CMakeLists.txt adds it): any memory
+# error, leak or undefined behaviour fails the run. Browser, fuzz and benchmark tests are left to their own runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -27,7 +27,7 @@ struct FileCloser {
 class JsonFile {
  public:
   explicit JsonFile(const std::filesystem::path& path)
-      : path_(path), file_(std::fopen(path.c_str(), "wb")) {
+      : path_(path), file_(std::fopen(path.string().c_str(), "wb")) {
     if (!file_) throw Error(path.string() + ": cannot create the file");
     std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
   }

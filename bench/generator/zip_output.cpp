@@ -26,7 +26,7 @@ ZipOutput::ZipOutput(const std::filesystem::path& path, int compression_level) :
   check(archive_write_set_options(archive_, level.c_str()), "cannot set the compression level");
   // No padding of the last block: the file ends where the zip ends.
   check(archive_write_set_bytes_in_last_block(archive_, 1), "cannot set block padding");
-  check(archive_write_open_filename(archive_, path.c_str()), "cannot create the file");
+  check(archive_write_open_filename(archive_, path.string().c_str()), "cannot create the file");
 }
 
 ZipOutput::~ZipOutput() {

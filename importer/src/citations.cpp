@@ -4,6 +4,7 @@
 #include <map>
 
 #include "json_text.h"
+#include "number_checks.h"
 
 namespace afterglow::importer {
 
@@ -63,7 +64,7 @@ size_t count_code_points(std::string_view text) {
 }
 
 struct OldCitation {
-  std::optional<double> start;
+  std::optional<int64_t> start;  // a code point; unknown when the export's number is not one
   Source source;
 };
 
@@ -138,7 +139,7 @@ void render_old_style(std::string& text, std::optional<Json> metadata, CitationL
     if (auto array = array_field(*metadata, "citations")) {
       for (auto item : *array) {
         OldCitation citation;
-        citation.start = number_field(item, "start_ix");
+        citation.start = whole_number(number_field(item, "start_ix"), int64_t{1} << 53);
         if (auto meta = field(item, "metadata")) citation.source = source_of(*meta);
         cited.push_back(citation);
       }
@@ -159,7 +160,7 @@ void render_old_style(std::string& text, std::optional<Json> metadata, CitationL
     const Marker& marker = markers[k];
     std::optional<Source> source;
     for (const auto& c : cited) {
-      if (c.start && static_cast<size_t>(*c.start) == marker.code_point) source = c.source;
+      if (c.start && static_cast<uint64_t>(*c.start) == marker.code_point) source = c.source;
     }
     if (!source && cited.size() == markers.size()) source = cited[k].source;
     if (!source && !marker.has_sub_number && marker.number >= 0 &&

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "json_text.h"
+#include "number_checks.h"
 
 namespace afterglow::importer {
 
@@ -110,20 +111,23 @@ Node parse_node(std::string_view key, ondemand::value& value, MessageParser& mes
 
 Conversation ConversationParser::parse(const std::string& element) {
   repaired_ = false;
+  dropped_times_ = 0;
+  Conversation conversation;
   try {
-    return parse_document(element, element);
+    conversation = parse_document(element, element);
   } catch (const ConversationParseError& first) {
     // Invalid UTF-8 or lone surrogates: parse a repaired copy, keep the original bytes.
     auto repaired = repair_json_text(element);
     if (!repaired) throw;
     try {
-      Conversation conversation = parse_document(element, *repaired);
+      conversation = parse_document(element, *repaired);
       repaired_ = true;
-      return conversation;
     } catch (const ConversationParseError&) {
       throw first;
     }
   }
+  dropped_times_ = drop_unrepresentable_times(conversation);
+  return conversation;
 }
 
 Conversation ConversationParser::parse_document(const std::string& element,

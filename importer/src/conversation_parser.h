@@ -28,6 +28,8 @@ class ConversationParser {
   model::Conversation parse(const std::string& element);
   // Whether the last parse() had to replace invalid UTF-8 or lone surrogates (with U+FFFD).
   bool repaired() const { return repaired_; }
+  // How many times the last parse() found outside the representable span and kept as unknown.
+  int64_t dropped_times() const { return dropped_times_; }
 
  private:
   model::Conversation parse_document(const std::string& element, const std::string& json);
@@ -35,6 +37,7 @@ class ConversationParser {
   simdjson::ondemand::parser parser_;
   MessageParser messages_;
   bool repaired_ = false;
+  int64_t dropped_times_ = 0;
 };
 
 }  // namespace afterglow::importer

@@ -14,13 +14,16 @@
 #include <system_error>
 #include <vector>
 
+#include "afterglow/i18n/translate.h"
 #include "afterglow/model/errors.h"
+#include "afterglow/model/utf8_path.h"
 #include "export_layout.h"
 #include "json_text.h"
 
 namespace afterglow::importer {
 
 namespace fs = std::filesystem;
+using i18n::_;
 
 namespace {
 
@@ -28,7 +31,9 @@ constexpr size_t kBlockBytes = 64 * 1024;
 
 std::string read_head(const fs::path& path, size_t bytes) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": cannot open the file for reading");
+  if (!in)
+    throw InputError(i18n::format(_("{0}: cannot open the file for reading"), path),
+                     ErrorCode::unreadable);
   std::string head(bytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(bytes));
   head.resize(static_cast<size_t>(in.gcount()));
@@ -105,7 +110,8 @@ class ArchiveMemberReader : public MemberReader {
     if (done_) return 0;
     la_ssize_t n = archive_read_data(archive_, buffer, capacity);
     if (n < 0) {
-      throw InputError(where_ + ": damaged or truncated zip: " + archive_problem(archive_));
+      throw InputError(where_ + ": damaged or truncated zip: " + archive_problem(archive_),
+                       ErrorCode::damaged_zip);
     }
     if (n == 0) done_ = true;
     produced_ += n;
@@ -120,9 +126,10 @@ class ArchiveMemberReader : public MemberReader {
     const Limits& limits = budget_.limits;
     if (budget_.total > limits.max_total_bytes) {
       throw InputError(where_ + ": the zip unpacks to more than " +
-                       human_size(limits.max_total_bytes) +
-                       " (a decompression bomb?); if the export is genuine, raise the limit "
-                       "(afterglow import --max-size)");
+                           human_size(limits.max_total_bytes) +
+                           " (a decompression bomb?); if the export is genuine, raise the limit "
+                           "(afterglow import --max-size)",
+                       ErrorCode::too_large);
     }
     if (produced_ <= kRatioGraceBytes) return;
     // libarchive reads ahead, so this counts a little more input than used: never less.
@@ -131,8 +138,9 @@ class ArchiveMemberReader : public MemberReader {
       char ratio[32];
       std::snprintf(ratio, sizeof ratio, "%g", limits.max_ratio);
       throw InputError(where_ + ": expands more than " + ratio +
-                       " times its compressed size (a decompression bomb?); if the export is "
-                       "genuine, raise the limit (afterglow import --max-ratio)");
+                           " times its compressed size (a decompression bomb?); if the export is "
+                           "genuine, raise the limit (afterglow import --max-ratio)",
+                       ErrorCode::too_large);
     }
   }
 
@@ -181,6 +189,15 @@ la_ssize_t read_nested(archive* a, void* client, const void** buffer) {
   }
 }
 
+// libarchive takes a file name in the system's own form: bytes on POSIX, UTF-16 on Windows
+// (path::c_str() is one or the other; overloading picks the matching call).
+[[maybe_unused]] int open_zip_file(struct archive* a, const char* name, size_t block) {
+  return archive_read_open_filename(a, name, block);
+}
+[[maybe_unused]] int open_zip_file(struct archive* a, const wchar_t* name, size_t block) {
+  return archive_read_open_filename_w(a, name, block);
+}
+
 class Walker {
  public:
   Walker(std::string input_name, const MemberVisitor& visit, const Limits& limits,
@@ -191,11 +208,14 @@ class Walker {
     if (!has_end_of_central_directory(path)) {
       std::string where = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ";
       throw InputError(input_name_ + ": " + where +
-                       "damaged or truncated zip: its end (the central directory) is missing");
+                           "damaged or truncated zip: its end (the central directory) is missing",
+                       ErrorCode::damaged_zip);
     }
     ArchivePtr a = new_zip_reader();
-    if (archive_read_open_filename(a.get(), path.c_str(), kBlockBytes) != ARCHIVE_OK) {
-      throw InputError(input_name_ + ": not a readable zip: " + archive_problem(a.get()));
+    if (open_zip_file(a.get(), path.c_str(), kBlockBytes) != ARCHIVE_OK) {
+      throw InputError(
+          i18n::format(_("{0}: not a readable zip: {1}"), input_name_, archive_problem(a.get())),
+          ErrorCode::damaged_zip);
     }
     entries(a.get(), prefix, nesting);
   }
@@ -205,8 +225,9 @@ class Walker {
     ArchivePtr a = new_zip_reader();
     if (archive_read_open(a.get(), &source, nullptr, read_nested, nullptr) != ARCHIVE_OK) {
       if (!source.error.empty()) throw InputError(source.error);
-      throw InputError(input_name_ + ": " + prefix +
-                       ": not a readable zip: " + archive_problem(a.get()));
+      throw InputError(
+          input_name_ + ": " + prefix + ": not a readable zip: " + archive_problem(a.get()),
+          ErrorCode::damaged_zip);
     }
     entries(a.get(), prefix, nesting);
     // Drain what is left of the outer entry so the outer reader stays in step.
@@ -239,7 +260,7 @@ class Walker {
     });
     for (const auto& path : relative) {
       if (is_financial(path)) continue;
-      fs::path full = root / path;
+      fs::path full = root / utf8_path(path);
       if (is_nested_export_zip(path, 0)) {
         zip_file(full, path + "/", 1);
         continue;
@@ -258,11 +279,12 @@ class Walker {
      public:
       FileReader(const fs::path& path, std::string where)
           : in_(path, std::ios::binary), where_(std::move(where)) {
-        if (!in_) throw InputError(where_ + ": cannot open the file for reading");
+        if (!in_)
+          throw InputError(where_ + ": cannot open the file for reading", ErrorCode::unreadable);
       }
       size_t read(char* buffer, size_t capacity) override {
         in_.read(buffer, static_cast<std::streamsize>(capacity));
-        if (in_.bad()) throw InputError(where_ + ": read error");
+        if (in_.bad()) throw InputError(where_ + ": read error", ErrorCode::unreadable);
         return static_cast<size_t>(in_.gcount());
       }
 
@@ -307,7 +329,8 @@ class Walker {
       if (status == ARCHIVE_EOF) return;
       if (status < ARCHIVE_WARN) {
         throw InputError(input_name_ + ": " + (prefix.empty() ? "" : prefix + ": ") +
-                         "damaged or truncated zip: " + archive_problem(a));
+                             "damaged or truncated zip: " + archive_problem(a),
+                         ErrorCode::damaged_zip);
       }
       const auto type = archive_entry_filetype(entry);
       if (type != AE_IFREG) {
@@ -331,9 +354,10 @@ class Walker {
         continue;
       }
       if (archive_entry_is_encrypted(entry)) {
-        throw InputError(input_name_ + ": " + path +
-                         ": encrypted (a password-protected zip); unzip it with its password "
-                         "and import the folder");
+        throw InputError(i18n::format(_("{0}: {1}: encrypted (a password-protected zip); unzip "
+                                        "it with its password and import the folder"),
+                                      input_name_, path),
+                         ErrorCode::damaged_zip);
       }
       if (!seen.insert(inner).second) {
         warn(path +
@@ -353,8 +377,9 @@ class Walker {
       member.nesting = nesting;
       visit_(member, reader);
       if (!reader.done() && archive_read_data_skip(a) < ARCHIVE_WARN) {
-        throw InputError(input_name_ + ": " + path +
-                         ": damaged or truncated zip: " + archive_problem(a));
+        throw InputError(
+            input_name_ + ": " + path + ": damaged or truncated zip: " + archive_problem(a),
+            ErrorCode::damaged_zip);
       }
     }
   }
@@ -370,18 +395,25 @@ class Walker {
 InputKind detect_input_kind(const fs::path& input) {
   std::error_code error;
   auto status = fs::status(input, error);
-  if (error || !fs::exists(status)) throw InputError(input.string() + ": no such file or folder");
+  if (error || !fs::exists(status)) {
+    throw InputError(i18n::format(_("{0}: no such file or folder"), input), ErrorCode::not_found);
+  }
   if (fs::is_directory(status)) return InputKind::folder;
-  if (!fs::is_regular_file(status)) throw InputError(input.string() + ": not a regular file");
+  if (!fs::is_regular_file(status)) {
+    throw InputError(i18n::format(_("{0}: not a regular file"), input));
+  }
   std::string head = read_head(input, 512);
-  if (head.empty()) throw InputError(input.string() + ": the file is empty");
+  if (head.empty())
+    throw InputError(i18n::format(_("{0}: the file is empty"), input), ErrorCode::empty);
   if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06")) return InputKind::zip;
   std::string_view rest = head;
   if (starts_with(rest, "\xEF\xBB\xBF")) rest.remove_prefix(3);
   rest = trim_whitespace(rest);
   if (!rest.empty() && (rest.front() == '[' || rest.front() == '{')) return InputKind::json;
-  throw InputError(input.string() +
-                   ": not a zip export, an export folder or a conversations JSON file");
+  throw InputError(
+      i18n::format(_("{0}: not a zip export, an export folder or a conversations JSON file"),
+                   input),
+      ErrorCode::not_a_zip);
 }
 
 void walk_export(const fs::path& input, InputKind kind, const MemberVisitor& visit,

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "json_text.h"
+#include "number_checks.h"
 
 namespace afterglow::importer {
 
@@ -17,6 +18,11 @@ std::string pointer_file_id(std::string_view pointer) {
 }
 
 namespace {
+
+// What an export may claim for a file's bytes (2^53: a double holds every count up to it) and an
+// image's side in pixels; beyond them the number is a hostile or broken one, kept as unknown.
+constexpr int64_t kMaxBytes = int64_t{1} << 53;
+constexpr int64_t kMaxPixels = 1 << 20;
 
 void append_piece(std::string& text, std::string_view piece) {
   if (piece.empty()) return;
@@ -43,9 +49,14 @@ Attachment& add_pointer(Message& message, AttachmentKind kind, const std::string
 }
 
 void read_size(Json part, Attachment& attachment) {
-  if (auto size = number_field(part, "size_bytes")) attachment.size = static_cast<int64_t>(*size);
-  if (auto width = number_field(part, "width")) attachment.width = static_cast<int>(*width);
-  if (auto height = number_field(part, "height")) attachment.height = static_cast<int>(*height);
+  if (auto size = whole_number(number_field(part, "size_bytes"), kMaxBytes))
+    attachment.size = *size;
+  if (auto width = whole_number(number_field(part, "width"), kMaxPixels)) {
+    attachment.width = static_cast<int>(*width);
+  }
+  if (auto height = whole_number(number_field(part, "height"), kMaxPixels)) {
+    attachment.height = static_cast<int>(*height);
+  }
 }
 
 bool is_generated(Json image_part) {
@@ -66,6 +77,7 @@ void add_audio(Json part, Message& message) {
   if (auto meta = field(part, "metadata")) {
     auto start = number_field(*meta, "start");
     auto end = number_field(*meta, "end");
+    // The difference of two huge numbers may be infinite: drop_unrepresentable_times checks it.
     if (start && end && *end > *start) audio.duration = *end - *start;
   }
 }
@@ -254,13 +266,17 @@ void read_metadata_attachments(Json metadata, Message& message) {
     if (target->name.empty()) target->name = text_field(item, "name");
     if (!mime.empty()) target->mime = mime;
     if (target->size < 0) {
-      if (auto size = number_field(item, "size")) target->size = static_cast<int64_t>(*size);
+      if (auto size = whole_number(number_field(item, "size"), kMaxBytes)) target->size = *size;
     }
     if (target->width == 0) {
-      if (auto width = number_field(item, "width")) target->width = static_cast<int>(*width);
+      if (auto width = whole_number(number_field(item, "width"), kMaxPixels)) {
+        target->width = static_cast<int>(*width);
+      }
     }
     if (target->height == 0) {
-      if (auto height = number_field(item, "height")) target->height = static_cast<int>(*height);
+      if (auto height = whole_number(number_field(item, "height"), kMaxPixels)) {
+        target->height = static_cast<int>(*height);
+      }
     }
   }
 }

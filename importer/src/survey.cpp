@@ -5,26 +5,44 @@
 #include <algorithm>
 #include <set>
 
+#include "afterglow/i18n/translate.h"
 #include "afterglow/importer/importer.h"
 #include "afterglow/model/errors.h"
 #include "export_layout.h"
 #include "export_walker.h"
+#include "grok_detect.h"
+#include "json_text.h"
 
 namespace afterglow::importer {
+
+using i18n::_;
 
 namespace {
 
 // Metadata files are small; a larger one is not what its name claims, so it is not read.
 constexpr size_t kMaxMetadataBytes = 16u << 20;
 
-std::string read_small(MemberReader& reader) {
-  std::string text;
+// `text` holds what was read of the member already.
+std::string read_small(MemberReader& reader, std::string text = {}) {
   char block[16384];
   while (size_t n = reader.read(block, sizeof block)) {
     text.append(block, n);
     if (text.size() > kMaxMetadataBytes) return {};
   }
   return text;
+}
+
+// Enough of a JSON file's start to know whose export it is.
+std::string read_head(MemberReader& reader) {
+  constexpr size_t kHeadBytes = 4096;
+  std::string head;
+  char block[kHeadBytes];
+  while (head.size() < kHeadBytes) {
+    const size_t n = reader.read(block, kHeadBytes - head.size());
+    if (n == 0) break;
+    head.append(block, n);
+  }
+  return head;
 }
 
 void read_account(std::string_view json, model::Account& account) {
@@ -51,13 +69,22 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   bool nested_conversations = false;
   std::vector<std::string> listed_shards;
   std::vector<int> shard_numbers;
+  std::vector<std::string> grok_files;
 
   auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
   auto visit = [&](const WalkedMember& member, MemberReader& reader) {
     result.members.push_back(member.info);
     if (member.info.size > 0) result.total_bytes += member.info.size;
     auto number = conversation_file_number(member.inner_path);
-    if (kind == InputKind::json || number) {
+    // Any JSON file may be a Grok export, whatever its name; its start tells.
+    std::string head;
+    if (kind == InputKind::json ||
+        (!number && ends_with(to_lower_ascii(member.inner_path), ".json"))) {
+      head = read_head(reader);
+    }
+    if (looks_like_grok(head)) {
+      grok_files.push_back(member.info.path);
+    } else if (kind == InputKind::json || number) {
       result.conversation_files.push_back(member.info.path);
       if (number && *number >= 0) {
         sharded = true;
@@ -65,11 +92,11 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
       }
       nested_conversations = nested_conversations || member.nesting > 0;
     } else if (member.inner_path == "user.json" && !account_read) {
-      read_account(read_small(reader), result.account);
+      read_account(read_small(reader, std::move(head)), result.account);
       account_read = true;
     } else if (member.inner_path == "export_manifest.json") {
       sharded = true;
-      for (auto& name : manifest_conversation_files(read_small(reader))) {
+      for (auto& name : manifest_conversation_files(read_small(reader, std::move(head)))) {
         listed_shards.push_back(std::move(name));
       }
     }
@@ -80,22 +107,42 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   // is checked again while the import reads it.
   if (kind == InputKind::zip && result.total_bytes > limits.max_total_bytes) {
     throw InputError(result.input_path + ": the zip declares " +
-                     std::to_string(result.total_bytes) + " bytes of content, more than the " +
-                     std::to_string(limits.max_total_bytes) +
-                     " allowed (a decompression bomb?); if the export is genuine, raise the "
-                     "limit (afterglow import --max-size)");
+                         std::to_string(result.total_bytes) + " bytes of content, more than the " +
+                         std::to_string(limits.max_total_bytes) +
+                         " allowed (a decompression bomb?); if the export is genuine, raise the "
+                         "limit (afterglow import --max-size)",
+                     ErrorCode::too_large);
   }
 
+  if (!grok_files.empty()) {
+    if (!result.conversation_files.empty()) {
+      throw InputError(
+          i18n::format(_("{0}: holds both a ChatGPT export ({1}) and a Grok export ({2}); import "
+                         "them one at a time"),
+                       result.input_path, result.conversation_files.front(), grok_files.front()),
+          ErrorCode::unknown_layout);
+    }
+    result.conversation_files = std::move(grok_files);
+    result.account.source = "grok";
+    result.layout = "grok";
+    return result;
+  }
   if (result.conversation_files.empty()) {
-    throw InputError(result.input_path +
-                     ": unknown layout: no conversations.json or conversations-NNN.json found");
+    throw InputError(
+        i18n::format(
+            _("{0}: unknown layout: no conversations.json or conversations-NNN.json found"),
+            result.input_path),
+        ErrorCode::unknown_layout);
   }
   std::set<std::string> present;
   for (const auto& file : result.conversation_files) present.emplace(base_name(file));
   for (const auto& shard : listed_shards) {
     if (!present.count(shard)) {
-      throw InputError(result.input_path + ": truncated export: " + shard +
-                       " is listed in export_manifest.json but missing");
+      throw InputError(
+          i18n::format(
+              _("{0}: truncated export: {1} is listed in export_manifest.json but missing"),
+              result.input_path, shard),
+          ErrorCode::missing_part);
     }
   }
   std::sort(shard_numbers.begin(), shard_numbers.end());

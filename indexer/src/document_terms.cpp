@@ -2,6 +2,14 @@
 
 namespace afterglow::indexer {
 
+std::string conversation_key(const Document& document) {
+  return document.source + "/" + document.account + "/" + document.conversation_id;
+}
+
+std::string message_key(const Document& document) {
+  return conversation_key(document) + "/" + document.node_id;
+}
+
 bool hidden_for_search(const Document& document) {
   return document.hidden || document.kind == "reasoning";
 }

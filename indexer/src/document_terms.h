@@ -9,6 +9,12 @@
 
 namespace afterglow::indexer {
 
+// The key of a message in both engines: "<source>/<account>/<conversation>/<node>". The same
+// conversation id held by two accounts is two copies, each with documents of its own.
+std::string message_key(const Document& document);
+// The key of a conversation copy: "<source>/<account>/<conversation>", the collapse key.
+std::string conversation_key(const Document& document);
+
 // Shown by default: on the displayed thread, not hidden, not reasoning.
 bool visible_by_default(const Document& document);
 // What Hit::hidden reports: hidden messages and reasoning.

@@ -16,7 +16,8 @@ namespace afterglow::indexer {
 namespace {
 
 // docs/FORMAT.md describes these tables. search_message holds what the filters need, keyed by
-// (conversation, node); search_text has the same rowid and the trigram-indexed text.
+// (source, account, conversation, node); search_text has the same rowid and the trigram-indexed
+// text.
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS search_message (
   id INTEGER PRIMARY KEY,
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS search_message (
   has_audio INTEGER NOT NULL,
   has_code INTEGER NOT NULL,
   has_branch INTEGER NOT NULL,
-  UNIQUE (conversation, node)
+  UNIQUE (source, account, conversation, node)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text, title, tokenize = 'trigram');
 CREATE TABLE IF NOT EXISTS search_state (
@@ -47,6 +48,12 @@ CREATE TABLE IF NOT EXISTS search_state (
 )sql";
 
 constexpr const char* kSeqKey = "fts5.seq";
+// Bumped when the tables change; tables of another format are dropped and built again (they
+// are derived from the archive's messages).
+// 2: keyed by source and account as well (before: (conversation, node), so two accounts'
+//    copies of one conversation shared one row).
+constexpr const char* kFormatKey = "fts5.format";
+constexpr const char* kFormat = "2";
 constexpr size_t kSnippetBytes = 240;
 
 bool table_exists(sqlite3* db, const char* name) {
@@ -55,9 +62,37 @@ bool table_exists(sqlite3* db, const char* name) {
   return st.step();
 }
 
+std::string stored_format(sqlite3* db) {
+  if (!table_exists(db, "search_state")) return "";
+  SqlStatement st(db, "SELECT value FROM search_state WHERE key = ?");
+  st.bind(1, std::string(kFormatKey));
+  return st.step() ? st.text(0) : "";
+}
+
+// Tables of an older format go, in one transaction with the new ones taking their place.
+void create_tables(sqlite3* db) {
+  const bool stale = table_exists(db, "search_message") && stored_format(db) != kFormat;
+  if (!stale && stored_format(db) == kFormat) return;
+  sql_exec(db, "BEGIN IMMEDIATE");
+  try {
+    if (stale) {
+      sql_exec(db,
+               "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_message; "
+               "DROP TABLE IF EXISTS search_state;");
+    }
+    sql_exec(db, kSchemaSql);
+    SqlStatement st(db, "INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)");
+    st.bind(1, std::string(kFormatKey)).bind(2, std::string(kFormat)).run();
+    sql_exec(db, "COMMIT");
+  } catch (...) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
 struct Candidate {
   int64_t id = 0;
-  std::string conversation;
+  std::string conversation;  // the copy: source/account/conversation, the collapse key
   std::string model;
   std::optional<double> create_time;
   double score = 0;
@@ -67,10 +102,10 @@ class Fts5Index : public Index {
  public:
   Fts5Index(sqlite3* db, bool writable) : db_(db) {
     if (writable) {
-      sql_exec(db_, kSchemaSql);
+      create_tables(db_);
     } else {
       ready_ = table_exists(db_, "search_message") && table_exists(db_, "search_text") &&
-               table_exists(db_, "search_state");
+               table_exists(db_, "search_state") && stored_format(db_) == kFormat;
     }
   }
 
@@ -92,7 +127,7 @@ class Fts5Index : public Index {
     begin();
     Statements& st = statements();
     std::optional<int64_t> id;
-    st.find.bind(1, d.conversation_id).bind(2, d.node_id);
+    st.find.bind(1, d.source).bind(2, d.account).bind(3, d.conversation_id).bind(4, d.node_id);
     if (st.find.step()) id = st.find.int64(0);
     st.find.reset();
     if (id) {
@@ -130,7 +165,10 @@ class Fts5Index : public Index {
 
   void clear() override {
     begin();
-    sql_exec(db_, "DELETE FROM search_message; DELETE FROM search_text; DELETE FROM search_state;");
+    // The format stays: the tables are still of this format, only empty.
+    sql_exec(db_,
+             "DELETE FROM search_message; DELETE FROM search_text; "
+             "DELETE FROM search_state WHERE key <> 'fts5.format';");
   }
 
   Results search(const Query& query, const SearchOptions& options) const override {
@@ -161,7 +199,9 @@ class Fts5Index : public Index {
   // more than some of the inserts themselves.
   struct Statements {
     explicit Statements(sqlite3* db)
-        : find(db, "SELECT id FROM search_message WHERE conversation = ? AND node = ?"),
+        : find(db,
+               "SELECT id FROM search_message "
+               "WHERE source = ? AND account = ? AND conversation = ? AND node = ?"),
           drop_text(db, "DELETE FROM search_text WHERE rowid = ?"),
           drop(db, "DELETE FROM search_message WHERE id = ?"),
           insert(db,
@@ -185,7 +225,9 @@ class Fts5Index : public Index {
   }
 
   std::vector<Candidate> find(const Fts5Query& sql, const SearchOptions& options) const {
-    std::string text = "SELECT m.id, m.conversation, m.model, m.create_time, ";
+    std::string text =
+        "SELECT m.id, m.source || '/' || m.account || '/' || m.conversation, m.model, "
+        "m.create_time, ";
     text += sql.match.empty() ? "0.0" : "-bm25(search_text)";
     text += " FROM search_text JOIN search_message AS m ON m.id = search_text.rowid WHERE ";
     if (!sql.match.empty()) text += "search_text MATCH ? AND ";
@@ -245,7 +287,8 @@ class Fts5Index : public Index {
   Hit hit(const Candidate& c, const std::vector<std::string>& needles) const {
     SqlStatement st(db_,
                     "SELECT m.conversation, m.node, m.title, m.create_time, m.role, m.model, "
-                    "m.branch, m.hidden, search_text.text FROM search_message AS m "
+                    "m.branch, m.hidden, search_text.text, m.source, m.account "
+                    "FROM search_message AS m "
                     "JOIN search_text ON search_text.rowid = m.id WHERE m.id = ?");
     st.bind(1, c.id);
     Hit hit;
@@ -259,6 +302,8 @@ class Fts5Index : public Index {
     hit.branch = st.int64(6) != 0;
     hit.hidden = st.int64(7) != 0;
     hit.snippet = substring_snippet(st.text(8), needles, kSnippetBytes);
+    hit.source = st.text(9);
+    hit.account = st.text(10);
     hit.score = c.score;
     return hit;
   }

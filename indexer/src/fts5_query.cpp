@@ -121,6 +121,16 @@ class Builder {
       case FieldKind::conversation:
         params.emplace_back(like_pattern(node.values.front(), false));
         return "m.conversation LIKE ? ESCAPE '\\'";
+      case FieldKind::keepsake: {
+        if (node.messages.empty()) return "0";
+        std::string out =
+            "(m.source || '/' || m.account || '/' || m.conversation || '/' || m.node) IN (";
+        for (size_t i = 0; i < node.messages.size(); ++i) {
+          params.emplace_back(node.messages[i]);
+          out += i ? ", ?" : "?";
+        }
+        return out + ")";
+      }
       case FieldKind::date_after:
       case FieldKind::date_before:
       case FieldKind::date_on: {

@@ -10,6 +10,7 @@
 
 #include "afterglow/indexer/check.h"
 #include "afterglow/model/errors.h"
+#include "document_terms.h"
 #include "sql_statement.h"
 #include "xapian_shards.h"
 
@@ -28,7 +29,7 @@ struct Expected {
 
 uint64_t key_hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
-std::string key_of(const store::MessageRecord& m) { return m.conversation_id + "/" + m.node_id; }
+std::string key_of(const store::MessageRecord& m) { return message_key(m); }
 
 class Checker {
  public:
@@ -111,7 +112,9 @@ class Checker {
     int64_t last_seq = 0;
     try {
       last_seq = open_fts5_index(db, false)->last_seq();
-      SqlStatement docs(db, "SELECT conversation || '/' || node FROM search_message");
+      SqlStatement docs(db,
+                        "SELECT source || '/' || account || '/' || conversation || '/' || node "
+                        "FROM search_message");
       while (docs.step()) {
         ++check.documents;
         const std::string key = docs.text(0);

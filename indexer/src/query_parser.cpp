@@ -242,9 +242,18 @@ class Parser {
     return combine(QueryNode::Type::all_of, std::move(parts));
   }
 
+  // Each group and negation is one level of recursion here and in the engines' walks.
+  void enter(const Token& tok) {
+    if (++depth_ > kMaxQueryDepth) {
+      fail("query nested too deeply at position " + std::to_string(tok.offset + 1) + ": at most " +
+           std::to_string(kMaxQueryDepth) + " levels of parentheses and negations");
+    }
+  }
+
   QueryNode parse_unary() {
     if (peek().kind == Token::Kind::minus || peek().kind == Token::Kind::op_not) {
       const Token& op = take();
+      enter(op);
       if (!starts_operand(peek().kind)) {
         fail(std::string("nothing to exclude after '") +
              (op.kind == Token::Kind::minus ? "-" : "NOT") + "' at position " +
@@ -253,6 +262,7 @@ class Parser {
       QueryNode node;
       node.type = QueryNode::Type::negate;
       node.children.push_back(parse_unary());
+      --depth_;
       return node;
     }
     return parse_primary();
@@ -262,6 +272,7 @@ class Parser {
     const Token& tok = take();
     switch (tok.kind) {
       case Token::Kind::lparen: {
+        enter(tok);
         if (peek().kind == Token::Kind::rparen) {
           fail("empty parentheses at position " + std::to_string(tok.offset + 1));
         }
@@ -278,6 +289,7 @@ class Parser {
                " is never closed");
         }
         take();
+        --depth_;
         return inner;
       }
       case Token::Kind::word:
@@ -374,6 +386,14 @@ class Parser {
       case FieldKind::conversation:
         node.values.push_back(tok.text);
         break;
+      case FieldKind::keepsake:
+        for (auto& value : split_alternatives(lower_ascii(tok.text))) {
+          bool known = false;
+          for (auto v : kIsValues) known = known || v == value;
+          if (!known) fail(name + ":" + value + " is unknown; use is:starred");
+          node.values.push_back(std::move(value));
+        }
+        break;
       case FieldKind::date_after:
       case FieldKind::date_before:
       case FieldKind::date_on: {
@@ -397,7 +417,15 @@ class Parser {
 
   std::vector<Token> t_;
   size_t pos_ = 0;
+  size_t depth_ = 0;
 };
+
+// Code points, not bytes: a continuation byte (10xxxxxx) never starts one.
+size_t count_characters(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 void collect_highlights(const QueryNode& node, std::vector<std::string>& out) {
   switch (node.type) {
@@ -420,6 +448,10 @@ void collect_highlights(const QueryNode& node, std::vector<std::string>& out) {
 
 Query parse_query(std::string_view text) {
   Query query;
+  if (const size_t characters = count_characters(text); characters > kMaxQueryCharacters) {
+    fail("query too long: " + std::to_string(characters) + " characters, at most " +
+         std::to_string(kMaxQueryCharacters));
+  }
   query.text = std::string(text);
   query.root = Parser(Tokenizer(text).run()).run();
   return query;

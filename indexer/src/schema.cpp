@@ -22,6 +22,8 @@ const char* kind_name(FieldKind kind) {
       return "date_before";
     case FieldKind::date_on:
       return "date_on";
+    case FieldKind::keepsake:
+      return "keepsake";
     case FieldKind::internal:
       return "internal";
   }
@@ -47,6 +49,7 @@ const Field& schema_row(std::string_view name) {
 std::string schema_description() {
   std::string out;
   for (const auto& field : kSchema) {
+    if (field.kind == FieldKind::keepsake) continue;
     out += field.name;
     out += '\t';
     out += field.prefix;
@@ -61,15 +64,16 @@ std::string schema_description() {
   return out;
 }
 
-std::string query_help() {
-  std::string out =
-      "Query: words (all must match), \"a phrase\", -word (not), a OR b, a AND b, (groups),\n"
-      "prefix*. Chinese, Japanese and Korean need no spaces. Fields:\n";
+std::string query_help(const std::function<std::string(const char*)>& words) {
+  auto said = [&words](const char* english) { return words ? words(english) : english; };
+  std::string out = said(
+      N_("Query: words (all must match), \"a phrase\", -word (not), a OR b, a AND b, (groups),\n"
+         "prefix*. Chinese, Japanese and Korean need no spaces. Fields:\n"));
   for (const auto& field : kSchema) {
     if (field.kind == FieldKind::internal) continue;
     std::string example(field.example);
     example.resize(std::max<size_t>(example.size(), 30), ' ');
-    out += "  " + example + std::string(field.help) + "\n";
+    out += "  " + example + said(field.help.data()) + "\n";  // the help is a literal
   }
   return out;
 }

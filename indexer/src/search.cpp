@@ -82,10 +82,11 @@ IndexUpdate update(store::Archive& archive, const IndexProgressFn& progress, boo
 
 std::unique_ptr<Index> open_for_search(const store::Archive& archive, Engine engine) {
   if (engine == Engine::fts5) return open_fts5_index(archive.db(), false);
-  return open_xapian_index(xapian_path(archive.path()), false,
-                           [&archive](const std::string& conversation, const std::string& node) {
-                             return archive.message_text(conversation, node);
-                           });
+  return open_xapian_index(
+      xapian_path(archive.path()), false,
+      [&archive](const store::ConversationKey& conversation, const std::string& node) {
+        return archive.message_text(conversation, node);
+      });
 }
 
 }  // namespace
@@ -108,7 +109,8 @@ bool index_is_current(const store::Archive& archive, Engine engine) {
 
 Results search(const store::Archive& archive, std::string_view query_text,
                const SearchOptions& options) {
-  const Query query = parse_query(query_text);
+  Query query = parse_query(query_text);
+  resolve_keepsakes(query.root, archive);
   return open_for_search(archive, options.engine)->search(query, options);
 }
 

@@ -78,14 +78,16 @@ std::string encode(const Document& d) {
   if (!d.on_thread) flags += 'b';
   if (hidden_for_search(d)) flags += 'h';
   put(out, flags);
+  put(out, d.source);
+  put(out, d.account);
   return out;
 }
 
 }  // namespace
 
-std::string id_term(const Document& d) {
-  return term(prefix_of("id"), d.conversation_id + "/" + d.node_id);
-}
+std::string id_term(const Document& d) { return message_id_term(message_key(d)); }
+
+std::string message_id_term(std::string_view key) { return term(prefix_of("id"), key); }
 
 void setup_generator(Xapian::TermGenerator& generator) {
   generator.set_stemmer(Xapian::Stem("english"));
@@ -117,7 +119,7 @@ Xapian::Document make_document(const Document& d, Xapian::TermGenerator& generat
   trim_terms(doc, db);
 
   if (d.create_time) doc.add_value(kSlotTime, Xapian::sortable_serialise(*d.create_time));
-  doc.add_value(kSlotConversation, d.conversation_id);
+  doc.add_value(kSlotConversation, conversation_key(d));
   if (!d.model.empty()) doc.add_value(kSlotModel, d.model);
   doc.set_data(encode(d));
   return doc;
@@ -125,8 +127,8 @@ Xapian::Document make_document(const Document& d, Xapian::TermGenerator& generat
 
 StoredFields decode_stored_fields(const std::string& data) {
   StoredFields f;
-  std::string* fields[] = {&f.conversation, &f.node,  &f.title, &f.time,
-                           &f.role,         &f.model, &f.flags};
+  std::string* fields[] = {&f.conversation, &f.node,  &f.title,  &f.time,   &f.role,
+                           &f.model,        &f.flags, &f.source, &f.account};
   size_t at = 0;
   for (std::string* field : fields) {
     size_t colon = data.find(':', at);

@@ -10,8 +10,10 @@
 
 namespace afterglow::indexer {
 
-// The unique id term of a message ("Q<conversation>/<node>"): replace_document() keys on it.
+// The unique id term of a message ("Q" + message_key()): replace_document() keys on it.
 std::string id_term(const Document& d);
+// The same for a message's key, "<conversation>/<node>".
+std::string message_id_term(std::string_view key);
 
 // Builds the document for `d` with `generator` (set up by setup_generator()); the English
 // words it holds are added to `db`'s spelling data.
@@ -24,7 +26,7 @@ void setup_generator(Xapian::TermGenerator& generator);
 
 // What a hit shows, read back from a document's data.
 struct StoredFields {
-  std::string conversation, node, title, time, role, model, flags;
+  std::string conversation, node, title, time, role, model, flags, source, account;
 };
 StoredFields decode_stored_fields(const std::string& data);
 

@@ -31,7 +31,9 @@ constexpr const char* kCjkKey = "afterglow.cjk";
 // 2: shards; no stemmed twins of CJK n-grams; spelling data from English words only.
 // 3: shown and hidden shard groups instead of a filter term on shown messages; calendar terms
 //    for date filters.
-constexpr const char* kFormat = "3";
+// 4: documents keyed by source, account, conversation and node (two accounts may hold one
+//    conversation id); the collapse key is the conversation copy; source and account stored.
+constexpr const char* kFormat = "4";
 constexpr size_t kSnippetBytes = 240;
 // How many matches the facet counts look at before they are extrapolated (see run()).
 // 500: a millisecond less than 1,000 on a common word at 20,000 conversations.
@@ -294,24 +296,12 @@ class XapianIndex : public Index {
     return include_all ? *all_ : *shown_;
   }
 
+  // One search: the enquiry, the page of matches, a hit with its snippet for each, the facet
+  // counts, and a suggestion when little was found.
   Results run(const Query& query, const SearchOptions& options) const {
     // Messages not shown by default live in shards of their own: nothing to filter out.
     const Xapian::Database& database = db(options.include_all);
-    Xapian::QueryParser parser = make_leaf_parser(database);
-    Xapian::Query q = to_xapian_query(query.root, parser, database);
-
-    Xapian::Enquire enquire(database);
-    enquire.set_query(q);
-    if (options.per_conversation > 0) {
-      enquire.set_collapse_key(kSlotConversation,
-                               static_cast<Xapian::doccount>(options.per_conversation));
-    }
-    Sort sort = options.sort;
-    // Nothing to rank by: newest first reads better than index order.
-    if (sort == Sort::relevance && !has_positive_text(query.root)) sort = Sort::newest;
-    if (sort != Sort::relevance) {
-      enquire.set_sort_by_value_then_relevance(kSlotTime, sort == Sort::newest);
-    }
+    Xapian::Enquire enquire = make_enquire(query, options, database);
     Xapian::ValueCountMatchSpy model_spy(kSlotModel);
     YearSpy year_spy;
     if (options.facets) {
@@ -329,57 +319,98 @@ class XapianIndex : public Index {
         options.facets ? std::max<Xapian::doccount>(wanted, kFacetSample) : wanted);
     Results results;
     results.total = static_cast<int64_t>(mset.get_matches_estimated());
+    const auto terms = highlight_terms(query.root);
+    const Xapian::Stem stemmer("english");
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      results.hits.push_back(make_hit(mset, it, terms, stemmer));
+    }
+    add_facets(model_spy, year_spy, results);
+    if (results.total < 3) results.did_you_mean = suggest(query, database);
+    return results;
+  }
+
+  static Xapian::Enquire make_enquire(const Query& query, const SearchOptions& options,
+                                      const Xapian::Database& database) {
+    Xapian::QueryParser parser = make_leaf_parser(database);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(to_xapian_query(query.root, parser, database));
+    if (options.per_conversation > 0) {
+      enquire.set_collapse_key(kSlotConversation,
+                               static_cast<Xapian::doccount>(options.per_conversation));
+    }
+    Sort sort = options.sort;
+    // Nothing to rank by: newest first reads better than index order.
+    if (sort == Sort::relevance && !has_positive_text(query.root)) sort = Sort::newest;
+    if (sort != Sort::relevance) {
+      enquire.set_sort_by_value_then_relevance(kSlotTime, sort == Sort::newest);
+    }
+    return enquire;
+  }
+
+  // A match as a hit: its stored fields, and a snippet made from the archive's text of it.
+  Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+               const std::vector<std::string>& terms, const Xapian::Stem& stemmer) const {
+    StoredFields f = decode_stored_fields(it.get_document().get_data());
+    std::string text;
+    if (text_) {
+      text = searchable_text(
+          text_({f.source, f.account, f.conversation}, f.node).value_or(std::string()));
+    }
+    Hit hit;
+    hit.conversation = f.conversation;
+    hit.node = f.node;
+    hit.source = f.source;
+    hit.account = f.account;
+    hit.title = f.title;
+    if (!f.time.empty()) hit.create_time = std::stod(f.time);
+    hit.role = f.role;
+    hit.model = f.model;
+    hit.score = it.get_weight();
+    hit.branch = f.flags.find('b') != std::string::npos;
+    hit.hidden = f.flags.find('h') != std::string::npos;
+    hit.snippet = snippet(mset, text, terms, stemmer);
+    return hit;
+  }
+
+  static std::string snippet(const Xapian::MSet& mset, const std::string& text,
+                             const std::vector<std::string>& terms, const Xapian::Stem& stemmer) {
+    // Neither SNIPPET_BACKGROUND_MODEL (it weighs every other word of the text by its
+    // frequency in the index, a B-tree lookup per word: a third of a search's time) nor
+    // SNIPPET_EXHAUSTIVE (it scores every window of a long message): the first window that
+    // holds the query's terms is as good to a reader and much cheaper.
+    // Only the part of a long message around its first match is read (snippet_window()).
+    const TextWindow window = snippet_window(text, terms, kSnippetBytes);
+    const std::string part = text.substr(window.begin, window.end - window.begin);
+    std::string marked = refine_cjk_marks(
+        tidy_xapian_snippet(mark_window_cuts(
+            mset.snippet(part, kSnippetBytes, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM,
+                         std::string(1, kMarkStart), std::string(1, kMarkEnd), "\xE2\x80\xA6"),
+            window, text.size())),
+        terms);
+    if ((marked.find(kMarkStart) == std::string::npos && !terms.empty()) ||
+        misses_a_cjk_term(marked, part, terms)) {
+      // Xapian 1.4 misses CJK text that runs straight into Latin letters ("学习machine");
+      // marking the terms as substrings does better there.
+      std::string fallback = substring_snippet(text, terms, kSnippetBytes);
+      if (fallback.find(kMarkStart) != std::string::npos) return fallback;
+    }
+    return marked;
+  }
+
+  // The facet counts, scaled up to the estimated total when only a sample was looked at.
+  static void add_facets(const Xapian::ValueCountMatchSpy& model_spy, const YearSpy& year_spy,
+                         Results& results) {
     const double seen = model_spy.get_total();
     const double scale =
         seen > 0 && results.total > seen ? static_cast<double>(results.total) / seen : 1.0;
     results.facets_estimated = scale > 1.0;
     auto scaled = [scale](double count) { return static_cast<int64_t>(count * scale + 0.5); };
-    const Xapian::Stem stemmer("english");
-    const auto terms = highlight_terms(query.root);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      StoredFields f = decode_stored_fields(it.get_document().get_data());
-      std::string text;
-      if (text_) text = searchable_text(text_(f.conversation, f.node).value_or(std::string()));
-      Hit hit;
-      hit.conversation = f.conversation;
-      hit.node = f.node;
-      hit.title = f.title;
-      if (!f.time.empty()) hit.create_time = std::stod(f.time);
-      hit.role = f.role;
-      hit.model = f.model;
-      hit.score = it.get_weight();
-      hit.branch = f.flags.find('b') != std::string::npos;
-      hit.hidden = f.flags.find('h') != std::string::npos;
-      // Neither SNIPPET_BACKGROUND_MODEL (it weighs every other word of the text by its
-      // frequency in the index, a B-tree lookup per word: a third of a search's time) nor
-      // SNIPPET_EXHAUSTIVE (it scores every window of a long message): the first window that
-      // holds the query's terms is as good to a reader and much cheaper.
-      // Only the part of a long message around its first match is read (snippet_window()).
-      const TextWindow window = snippet_window(text, terms, kSnippetBytes);
-      const std::string part = text.substr(window.begin, window.end - window.begin);
-      hit.snippet = refine_cjk_marks(
-          tidy_xapian_snippet(mark_window_cuts(
-              mset.snippet(part, kSnippetBytes, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM,
-                           std::string(1, kMarkStart), std::string(1, kMarkEnd), "\xE2\x80\xA6"),
-              window, text.size())),
-          terms);
-      if ((hit.snippet.find(kMarkStart) == std::string::npos && !terms.empty()) ||
-          misses_a_cjk_term(hit.snippet, part, terms)) {
-        // Xapian 1.4 misses CJK text that runs straight into Latin letters ("学习machine");
-        // marking the terms as substrings does better there.
-        std::string fallback = substring_snippet(text, terms, kSnippetBytes);
-        if (fallback.find(kMarkStart) != std::string::npos) hit.snippet = std::move(fallback);
-      }
-      results.hits.push_back(std::move(hit));
-    }
     for (auto it = model_spy.top_values_begin(50); it != model_spy.top_values_end(50); ++it) {
       results.facets_by_model.push_back({*it, scaled(it.get_termfreq())});
     }
     for (const auto& [year, count] : year_spy.counts) {
       results.facets_by_year.push_back({std::to_string(year), scaled(count)});
     }
-    if (results.total < 3) results.did_you_mean = suggest(query, database);
-    return results;
   }
 
   // The query with misspelled English words replaced, when the spelling data knows better.
@@ -419,7 +450,7 @@ class XapianIndex : public Index {
 }  // namespace
 
 std::filesystem::path xapian_path(const std::filesystem::path& archive) {
-  return std::filesystem::path(archive.string() + ".xapian");
+  return std::filesystem::path(archive) += ".xapian";
 }
 
 void forget_xapian_index(const std::filesystem::path& archive) {

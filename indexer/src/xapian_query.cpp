@@ -7,6 +7,7 @@
 #include "afterglow/model/errors.h"
 #include "cjk.h"
 #include "time_terms.h"
+#include "xapian_document.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -108,6 +109,13 @@ Xapian::Query field_query(const QueryNode& node, Xapian::QueryParser& parser,
       return unweighted(time_span_query(node.from, node.until,
                                         Xapian::sortable_unserialise(earliest),
                                         Xapian::sortable_unserialise(latest), field.slot));
+    }
+    case FieldKind::keepsake: {
+      // The messages it names, by their id terms; none is a query that matches nothing.
+      std::vector<Xapian::Query> ids;
+      for (const auto& key : node.messages) ids.emplace_back(message_id_term(key));
+      if (ids.empty()) return Xapian::Query::MatchNothing;
+      return unweighted(Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
     }
     case FieldKind::text:
       text_result = text_leaf(parser, node.text_type, node.text, prefix);

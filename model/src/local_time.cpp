@@ -57,19 +57,28 @@ std::optional<TimeRange> parse_local_date(std::string_view text) {
   return std::nullopt;
 }
 
+bool representable_time(double epoch_seconds) {
+  // NaN fails both comparisons; the infinities fail one.
+  return epoch_seconds >= kEarliestTime && epoch_seconds <= kLatestTime;
+}
+
 std::string format_local(double epoch_seconds, const char* strftime_format) {
+  if (!representable_time(epoch_seconds)) return "";
   std::time_t t = static_cast<std::time_t>(std::floor(epoch_seconds));
   std::tm tm{};
-  localtime_r(&t, &tm);
+  // Within the calendar but beyond the C runtime (Windows' stops at the year 3000): unknown,
+  // never a wrong date.
+  if (!localtime_r(&t, &tm)) return "";
   char buf[128];
   size_t n = std::strftime(buf, sizeof buf, strftime_format, &tm);
   return std::string(buf, n);
 }
 
 int local_year(double epoch_seconds) {
+  if (!representable_time(epoch_seconds)) return 0;
   std::time_t t = static_cast<std::time_t>(std::floor(epoch_seconds));
   std::tm tm{};
-  localtime_r(&t, &tm);
+  if (!localtime_r(&t, &tm)) return 0;
   return tm.tm_year + 1900;
 }
 

@@ -11,18 +11,13 @@
 #include "afterglow/viewer/conversation_view.h"
 #include "afterglow/viewer/list_view.h"
 #include "afterglow/viewer/search_view.h"
+#include "json_response.h"
 #include "search_request.h"
 #include "state.h"
+#include "url.h"
 
 namespace afterglow::server {
 namespace {
-
-void send_json(httplib::Response& response, const nlohmann::json& json, int status = 200) {
-  response.status = status;
-  response.set_header("Cache-Control", "no-store");
-  response.set_content(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                       "application/json; charset=utf-8");
-}
 
 void api_search(ServerState& state, const httplib::Request& request, httplib::Response& response) {
   SearchRequest search = search_request_for_api(request);
@@ -69,8 +64,24 @@ void api_conversation(ServerState& state, const httplib::Request& request,
                       httplib::Response& response) {
   const std::string id = request.matches[1];
   if (!valid_conversation_id(id)) throw NotFound(id + ": not a conversation id");
+  std::optional<std::string> account;
+  if (request.has_param("account")) account = request.get_param_value("account");
   auto archive = state.pool.borrow();
-  auto stored = archive->load(archive->resolve_id(id));
+  store::StoredConversation stored;
+  try {
+    stored = archive->load(archive->resolve(id, account));
+  } catch (const store::AmbiguousConversation& choice) {
+    // Several accounts hold this id: the caller picks one with ?account=.
+    nlohmann::json accounts = nlohmann::json::array();
+    for (const auto& key : choice.candidates) {
+      accounts.push_back({{"source", key.source},
+                          {"account", key.account},
+                          {"url", "/api/conversations/" + url_encode(key.id) +
+                                      query_string({{"account", key.account}})}});
+    }
+    send_json(response, {{"error", choice.what()}, {"accounts", accounts}}, 409);
+    return;
+  }
   archive.reset();
   viewer::ShowOptions options;
   options.all = flag_param(request, "all");

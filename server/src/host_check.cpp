@@ -1,8 +1,8 @@
 #include "afterglow/server/host_check.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
+
+#include "afterglow/platform/platform.h"
 
 namespace afterglow::server {
 namespace {
@@ -15,13 +15,11 @@ std::string lower(std::string_view s) {
 }
 
 bool is_ipv4(const std::string& s) {
-  in_addr a{};
-  return inet_pton(AF_INET, s.c_str(), &a) == 1;
+  return platform::parse_ip_address(s).family == platform::IpAddress::Family::ipv4;
 }
 
 bool is_ipv6(const std::string& s) {
-  in6_addr a{};
-  return inet_pton(AF_INET6, s.c_str(), &a) == 1;
+  return platform::parse_ip_address(s).family == platform::IpAddress::Family::ipv6;
 }
 
 // "[::1]" for IPv6 literals, as they appear in a Host header.
@@ -35,11 +33,7 @@ bool is_loopback_address(std::string_view address) {
   std::string a = lower(address);
   if (a == "localhost") return true;
   if (is_ipv4(a)) return a.starts_with("127.");
-  if (is_ipv6(a)) {
-    in6_addr addr{};
-    inet_pton(AF_INET6, a.c_str(), &addr);
-    return IN6_IS_ADDR_LOOPBACK(&addr);
-  }
+  if (is_ipv6(a)) return platform::parse_ip_address(a).loopback;
   return false;
 }
 

@@ -21,7 +21,9 @@ std::string summary_title(const store::ConversationSummary& summary, Lang lang) 
 
 std::string summary_item_html(const store::ConversationSummary& s, Lang lang,
                               const std::string& note) {
-  std::string out = "<li><a href=\"/c/" + html_escape(url_encode(s.id)) + "\">";
+  // The account too: another account may hold the same conversation id.
+  std::string out = "<li><a href=\"/c/" +
+                    html_escape(url_encode(s.id) + query_string({{"account", s.account}})) + "\">";
   out += "<span class=\"title\">" + html_escape(summary_title(s, lang)) + "</span>";
   out += "<span class=\"meta\">";
   if (!note.empty()) out += "<span class=\"note\">" + html_escape(note) + "</span>";

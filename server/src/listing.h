@@ -10,7 +10,7 @@ namespace afterglow::server {
 
 // Its own title, else the opening of the first user message, else "Untitled".
 std::string summary_title(const store::ConversationSummary& summary, Lang lang);
-// <li><a href="/c/ID">title · date · model · n messages</a></li>
+// <li><a href="/c/ID?account=ACCOUNT">title · date · model · n messages</a></li>
 std::string summary_item_html(const store::ConversationSummary& summary, Lang lang,
                               const std::string& note = "");
 

@@ -38,7 +38,7 @@ viewer::BookStats gather_memories(const store::Archive& archive, const std::atom
     m.create_time = r.create_time;
     m.text = r.text;
     stats.add_message(m, r.model);
-    auto& t = totals[r.conversation_id];
+    auto& t = totals[r.source + '\n' + r.account + '\n' + r.conversation_id];
     ++t.messages;
     t.words += viewer::count_words(r.text);
   });
@@ -47,9 +47,9 @@ viewer::BookStats gather_memories(const store::Archive& archive, const std::atom
     entry.title = !summary.title.empty()             ? summary.title
                   : !summary.first_user_text.empty() ? first_line(summary.first_user_text, 80)
                                                      : "…";
-    entry.href = "/c/" + url_encode(summary.id);
+    entry.href = "/c/" + url_encode(summary.id) + query_string({{"account", summary.account}});
     entry.create_time = summary.create_time;
-    auto t = totals.find(summary.id);
+    auto t = totals.find(summary.source + '\n' + summary.account + '\n' + summary.id);
     if (t != totals.end()) {
       entry.messages = t->second.messages;
       entry.words = t->second.words;

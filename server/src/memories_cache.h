@@ -1,7 +1,7 @@
 // The numbers behind the memories pictures on the home page (the book's own, from
-// viewer/src/book_memories.h): every message has to be read once to count words and days, which
-// takes seconds on a large archive, so they are gathered on a background thread, kept, and
-// gathered again when an import has added messages.
+// afterglow/viewer/book_memories.h): every message has to be read once to count words and
+// days, which takes seconds on a large archive, so they are gathered on a background thread,
+// kept, and gathered again when an import has added messages.
 #pragma once
 
 #include <atomic>
@@ -10,8 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "afterglow/viewer/book_stats.h"
 #include "archive_pool.h"
-#include "book_stats.h"
 
 namespace afterglow::server {
 

@@ -28,9 +28,31 @@ std::vector<std::string> marked_terms(const std::string& query) {
   }
 }
 
+// Two or more accounts hold the conversation id and the address named none: a link to each copy.
+void account_choice_page(const PageContext& context, const std::string& id,
+                         const store::AmbiguousConversation& choice,
+                         const httplib::Request& request, httplib::Response& response) {
+  const Lang lang = context.lang;
+  std::string main = "<h1>" + html_escape(word(lang, Word::choose_account)) + "</h1>\n<p>" +
+                     html_escape(word(lang, Word::choose_account_text)) +
+                     "</p>\n<ul class=\"accounts\">\n";
+  for (const auto& key : choice.candidates) {
+    QueryParams params{{"account", key.account},
+                       {"q", context.query},
+                       {"node", request.get_param_value("node")},
+                       {"all", request.get_param_value("all")}};
+    std::string name = key.account.empty() ? "?" : key.account;
+    if (key.source != choice.candidates.front().source) name += " (" + key.source + ")";
+    main += "<li><a href=\"/c/" + html_escape(url_encode(id) + query_string(params)) + "\">" +
+            html_escape(name) + "</a></li>\n";
+  }
+  main += "</ul>\n";
+  send_page(response, context, {word(lang, Word::choose_account), "reader", main}, 300);
+}
+
 void conversation_page(ServerState& state, const httplib::Request& request,
                        httplib::Response& response) {
-  PageContext context = page_context(request);
+  PageContext context = page_context(request, state);
   const Lang lang = context.lang;
   const std::string id = request.matches[1];
   if (!valid_conversation_id(id)) throw NotFound(id + ": not a conversation id");
@@ -38,9 +60,20 @@ void conversation_page(ServerState& state, const httplib::Request& request,
   std::string node = request.get_param_value("node");
   if (!node.empty() && !valid_node_id(node)) node.clear();
 
+  std::optional<std::string> account;
+  if (request.has_param("account")) account = request.get_param_value("account");
+
   auto archive = state.pool.borrow();
-  const std::string full_id = archive->resolve_id(id);
-  store::StoredConversation stored = archive->load(full_id);
+  store::ConversationKey key;
+  try {
+    key = archive->resolve(id, account);
+  } catch (const store::AmbiguousConversation& choice) {
+    archive.reset();
+    account_choice_page(context, id, choice, request, response);
+    return;
+  }
+  const std::string& full_id = key.id;
+  store::StoredConversation stored = archive->load(key);
   archive.reset();
   const model::Conversation& c = stored.conversation;
 
@@ -65,7 +98,7 @@ void conversation_page(ServerState& state, const httplib::Request& request,
   };
   viewer::ConversationHtml html = viewer::render_conversation_html(c, view);
 
-  QueryParams toggle{{"q", context.query}, {"node", node}};
+  QueryParams toggle{{"account", account.value_or("")}, {"q", context.query}, {"node", node}};
   if (!all) toggle.emplace_back("all", "1");
   std::string main = "<div class=\"reader-tools\">";
   if (!context.query.empty()) {

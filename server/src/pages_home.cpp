@@ -4,11 +4,12 @@
 
 #include <ctime>
 
+#include "afterglow/viewer/book_memories.h"
 #include "afterglow/viewer/html_conversation.h"
 #include "afterglow/viewer/html_escape.h"
-#include "book_memories.h"
 #include "listing.h"
 #include "page.h"
+#include "pages_welcome.h"
 #include "search_request.h"
 #include "state.h"
 
@@ -46,6 +47,7 @@ std::string on_this_day_html(const store::Archive& archive, Lang lang) {
     store::ListFilter filter;
     filter.after = from;
     filter.before = to;
+    filter.leave_out_resting = true;
     std::string note = back == 1 ? word(lang, Word::one_year_ago)
                                  : word(lang, Word::years_ago, {{"n", std::to_string(back)}});
     for (const auto& s : archive.list(filter)) items += summary_item_html(s, lang, note);
@@ -64,16 +66,26 @@ std::string on_this_day_html(const store::Archive& archive, Lang lang) {
 }
 
 void home(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  PageContext context = page_context(request);
+  PageContext context = page_context(request, state);
   const Lang lang = context.lang;
   auto archive = state.pool.borrow();
-  std::string main;
-
   store::ListFilter recent;
   recent.limit = kRecent;
+  recent.leave_out_resting = true;
+  auto recent_list = archive->list(recent);
+  store::ListFilter any;
+  any.limit = 1;
+  // Every conversation at rest is still an archive, not the welcome of an empty one.
+  if (recent_list.empty() && archive->list(any).empty()) {
+    archive.reset();
+    send_page(response, context, welcome_page(context));
+    return;
+  }
+
+  std::string main;
   main += "<section class=\"recent\">\n<h2>" + html_escape(word(lang, Word::recent)) + "</h2>\n";
   main += "<ol class=\"summaries\">\n";
-  for (const auto& s : archive->list(recent)) main += summary_item_html(s, lang);
+  for (const auto& s : recent_list) main += summary_item_html(s, lang);
   main += "</ol>\n<p class=\"more\"><a href=\"/conversations\">" +
           html_escape(word(lang, Word::all_conversations)) + " ›</a></p>\n</section>\n";
 
@@ -93,7 +105,7 @@ void home(ServerState& state, const httplib::Request& request, httplib::Response
 
 void all_conversations(ServerState& state, const httplib::Request& request,
                        httplib::Response& response) {
-  PageContext context = page_context(request);
+  PageContext context = page_context(request, state);
   const Lang lang = context.lang;
   auto list = state.pool.borrow()->list(store::ListFilter{});
   const int64_t total = static_cast<int64_t>(list.size());

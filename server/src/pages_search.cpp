@@ -206,7 +206,7 @@ std::string pager_html(const Links& links, const indexer::Results& results) {
 }
 
 void search_page(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  PageContext context = page_context(request);
+  PageContext context = page_context(request, state);
   const Lang lang = context.lang;
   SearchRequest search = search_request_for_page(request, kPageSize);
   Links links{search, lang};

@@ -12,6 +12,9 @@
 #include "page.h"
 #include "state.h"
 #include "url.h"
+#include "utf8_request.h"
+#include "words.h"
+#include "write_check.h"
 
 namespace afterglow::server {
 namespace {
@@ -26,6 +29,10 @@ const char* status_text(int status) {
       return "not found";
     case 405:
       return "method not allowed";
+    case 411:
+      return "length required";
+    case 413:
+      return "too large";
     case 416:
       return "range not satisfiable";
     case 503:
@@ -59,7 +66,13 @@ void write_error(const httplib::Request& request, httplib::Response& response, i
 struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
-        state(options.archive, static_cast<size_t>(std::max(1, options.threads))) {}
+        state(options.archive, static_cast<size_t>(std::max(1, options.threads))) {
+    if (options.app) {
+      state.write_token = random_token();
+      state.imports = std::make_unique<ImportJobs>(options.archive, options.import_limits);
+      state.books = std::make_unique<BookJobs>(options.archive);
+    }
+  }
 
   ServerOptions options;
   ServerState state;
@@ -95,9 +108,24 @@ struct Server::Impl {
       write_error(request, response, 403, "");
       return Result::Handled;
     }
-    if (request.method != "GET" && request.method != "HEAD") {
-      response.set_header("Allow", "GET, HEAD");
-      write_error(request, response, 405, "");
+    if (auto part = invalid_utf8_part(request)) {
+      if (is_api(request)) {
+        write_error(request, response, 400, *part + ": not valid UTF-8");
+      } else {
+        const PageContext context = page_context(request);
+        write_error(request, response, 400, word(context.lang, Word::not_utf8_text));
+      }
+      return Result::Handled;
+    }
+    if (is_write(request.method)) {
+      if (auto refusal = check_write(write_facts(request), state.write_token)) {
+        if (refusal->status == 405) response.set_header("Allow", "GET, HEAD");
+        write_error(request, response, refusal->status, refusal->message);
+        return Result::Handled;
+      }
+    } else if (content_length(request) > static_cast<int64_t>(kSmallBodyLimit) ||
+               request.has_header("Transfer-Encoding")) {
+      write_error(request, response, 413, "");  // a body on a read is never read
       return Result::Handled;
     }
     if (options.token.empty()) return Result::Unhandled;
@@ -141,7 +169,10 @@ struct Server::Impl {
     http.new_task_queue = [threads] {
       return new httplib::ThreadPool(static_cast<size_t>(threads));
     };
-    http.set_payload_max_length(64 * 1024);  // read-only: no request has a body worth reading
+    // Only an export's upload is large (its size is checked against the limit before a byte is
+    // read); every other body is refused past kSmallBodyLimit in before_routing.
+    http.set_payload_max_length(
+        options.app ? static_cast<size_t>(options.import_limits.max_total_bytes) : kSmallBodyLimit);
     http.set_read_timeout(10, 0);
     http.set_write_timeout(30, 0);
     http.set_pre_routing_handler(
@@ -157,6 +188,9 @@ struct Server::Impl {
     add_search_routes(http, state);
     add_conversation_routes(http, state);
     add_api_routes(http, state);
+    add_app_routes(http, state);
+    add_import_page_routes(http, state);
+    add_book_page_routes(http, state);
     add_asset_routes(http);
     add_blob_routes(http, state);
   }
@@ -169,6 +203,9 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 Server::~Server() { stop(); }
 
 int Server::bind() {
+  if (impl_->options.app && !is_loopback_address(impl_->options.bind)) {
+    throw Error(impl_->options.bind + ": the app listens on this computer's loopback address only");
+  }
   auto archive = impl_->state.pool.borrow();  // a bad archive fails now, not on first visit
   const int64_t seq = archive->max_message_seq();
   archive.reset();
@@ -185,6 +222,11 @@ int Server::bind() {
                 "computer); try another --port");
   }
   impl_->port = port;
+  if (o.app) {
+    // What a server that was killed mid-import or mid-book left in the archive's folder.
+    impl_->state.imports->remove_leftovers();
+    impl_->state.books->remove_leftovers();
+  }
   impl_->hosts.emplace(o.bind, port);
   impl_->state.memories.start(seq);
   return port;
@@ -197,6 +239,8 @@ bool Server::running() const { return impl_->http.is_running(); }
 void Server::stop() {
   if (impl_ && impl_->http.is_running()) impl_->http.stop();
 }
+
+const std::string& Server::write_token() const { return impl_->state.write_token; }
 
 std::string Server::url() const {
   const auto& o = impl_->options;

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "archive_pool.h"
+#include "book_jobs.h"
+#include "import_jobs.h"
 #include "memories_cache.h"
 
 namespace httplib {
@@ -18,6 +20,14 @@ struct ServerState {
       : pool(archive, connections), memories(pool) {}
   ArchivePool pool;
   MemoriesCache memories;
+  // The app's per-launch secret for requests that change anything (imports, books): empty when
+  // the server is read-only. Pages carry it in <meta name="afterglow-token">; a write must send it
+  // back in the X-Afterglow-Token header.
+  std::string write_token;
+  // The app's jobs (null when read-only). Declared last: destroyed first, each waiting for its
+  // running job, while the archive connections are still there.
+  std::unique_ptr<ImportJobs> imports;
+  std::unique_ptr<BookJobs> books;
 };
 
 // /, /conversations (pages_home.cpp)
@@ -28,6 +38,12 @@ void add_search_routes(httplib::Server& http, ServerState& state);
 void add_conversation_routes(httplib::Server& http, ServerState& state);
 // /api/search, /api/conversations, /api/conversations/ID (api.cpp)
 void add_api_routes(httplib::Server& http, ServerState& state);
+// /api/app, and for the app /api/imports and /api/books (api_jobs.cpp)
+void add_app_routes(httplib::Server& http, ServerState& state);
+// /import and /book, the app's pages for importing and making a book (pages_import.cpp,
+// pages_book.cpp); on a read-only server they say how to do it on the command line.
+void add_import_page_routes(httplib::Server& http, ServerState& state);
+void add_book_page_routes(httplib::Server& http, ServerState& state);
 // /assets/NAME (assets_route.cpp) and /blob/SHA256 (blob_route.cpp)
 void add_asset_routes(httplib::Server& http);
 void add_blob_routes(httplib::Server& http, ServerState& state);

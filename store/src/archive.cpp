@@ -1,7 +1,3 @@
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <system_error>
 
 #include "afterglow/model/errors.h"
@@ -18,30 +14,52 @@ constexpr int kBusyTimeoutMs = 10000;
 // A new archive is made complete under a temporary name and then linked into place, so that a
 // process killed while creating it never leaves an empty or half-made file at `path`.
 void create_archive_file(const std::filesystem::path& path) {
-  const std::string target = path.string();
-  const std::string temporary = target + ".creating";
+  namespace fs = std::filesystem;
+  const fs::path temporary = fs::path(path) += ".creating";
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::error_code ignored;
-    std::filesystem::remove(temporary + suffix, ignored);  // left by a killed earlier attempt
+    fs::remove(fs::path(temporary) += suffix, ignored);  // left by a killed earlier attempt
   }
   {
-    Database db(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    Database db(temporary.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     prepare_schema(db, true);
     auto& q = db.cached("PRAGMA journal_mode = WAL");
     q.step();
     q.reset();
   }
-  // link() fails when another process created the archive meanwhile: theirs is then used. On
-  // file systems without hard links, rename() is as atomic (and the file was missing just now).
-  if (::link(temporary.c_str(), target.c_str()) != 0 && errno != EEXIST &&
-      ::rename(temporary.c_str(), target.c_str()) != 0) {
-    const int error = errno;
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw ArchiveError(target + ": cannot create the archive: " + std::strerror(error));
+  // A hard link fails when another process created the archive meanwhile: theirs is then used.
+  // On file systems without hard links, a rename is as atomic (and the file was missing just
+  // now).
+  std::error_code linked;
+  fs::create_hard_link(temporary, path, linked);
+  if (linked && linked != std::errc::file_exists) {
+    std::error_code renamed;
+    fs::rename(temporary, path, renamed);
+    if (renamed) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw ArchiveError(path.string() + ": cannot create the archive: " + renamed.message());
+    }
   }
   std::error_code ignored;
-  std::filesystem::remove(temporary, ignored);
+  fs::remove(temporary, ignored);
+}
+
+// An archive written by an older afterglow gets the new format's steps (new tables, each step
+// in its one transaction) before it is read. Where the file cannot be written (a read-only
+// medium), prepare_schema then says so.
+void upgrade_if_older(const std::string& name) {
+  try {
+    {
+      Database probe(name, SQLITE_OPEN_READONLY);
+      if (!schema_needs_upgrade(probe)) return;
+    }
+    Database db(name, SQLITE_OPEN_READWRITE);
+    sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+    prepare_schema(db, true);
+  } catch (const ArchiveError&) {
+    // Not an archive, or not writable here: the read-only open below says which.
+  }
 }
 
 }  // namespace
@@ -57,6 +75,7 @@ ArchiveImpl::ArchiveImpl(const std::filesystem::path& path, Mode mode) : path_(p
     throw ArchiveError(name + ": is a directory, not an archive file");
   }
   if (mode == Mode::read_write && !exists) create_archive_file(path);
+  if (mode == Mode::read_only) upgrade_if_older(name);
   int flags =
       mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   db_ = std::make_unique<Database>(name, flags);

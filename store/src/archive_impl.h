@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 #include "afterglow/store/archive.h"
 #include "sqlite.h"
@@ -19,8 +21,10 @@ class ArchiveImpl : public Archive {
   std::unique_ptr<Import> begin_import(const std::string& tool_version) override;
 
   std::vector<ConversationSummary> list(const ListFilter& filter) const override;
-  std::string resolve_id(std::string_view id_or_prefix) const override;
-  StoredConversation load(const std::string& conversation_id) const override;
+  ConversationKey resolve(std::string_view id_or_prefix,
+                          const std::optional<std::string>& account) const override;
+  using Archive::load;
+  StoredConversation load(const ConversationKey& key) const override;
   std::optional<BlobInfo> blob_info(const std::string& sha256) const override;
   void read_blob(const std::string& sha256,
                  const std::function<void(std::string_view)>& sink) const override;
@@ -29,7 +33,7 @@ class ArchiveImpl : public Archive {
   void scan_messages(int64_t after_seq,
                      const std::function<void(const MessageRecord&)>& fn) const override;
   int64_t max_message_seq() const override;
-  std::optional<std::string> message_text(const std::string& conversation_id,
+  std::optional<std::string> message_text(const ConversationKey& conversation,
                                           const std::string& node_id) const override;
   std::optional<std::string> setting(const std::string& key) const override;
   void set_setting(const std::string& key, const std::string& value) override;
@@ -43,6 +47,18 @@ class ArchiveImpl : public Archive {
   bool import_active = false;
 
  private:
+  // The steps of load(): the conversation row (returns its rowid), its attachments, its nodes
+  // with their messages, and the children lists rebuilt from parent links.
+  int64_t load_conversation_row(const ConversationKey& key, StoredConversation& out) const;
+  std::unordered_map<int64_t, std::vector<model::Attachment>> load_attachments(
+      int64_t conversation_row) const;
+  std::vector<int64_t> load_nodes(
+      int64_t conversation_row,
+      std::unordered_map<int64_t, std::vector<model::Attachment>>& attachments,
+      model::Conversation& c) const;
+  void load_feedback(int64_t conversation_row, model::Conversation& c) const;
+  static void link_children(const std::vector<int64_t>& positions, model::Conversation& c);
+
   std::filesystem::path path_;
   Mode mode_;
   std::unique_ptr<Database> db_;

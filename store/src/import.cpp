@@ -11,6 +11,7 @@
 #include "blob_store.h"
 #include "conversation_digest.h"
 #include "json_text.h"
+#include "merge_decision.h"
 
 namespace afterglow::store {
 namespace {
@@ -78,6 +79,7 @@ class ImportImpl : public Import {
   std::unique_ptr<model::FileWriter> original_file(const model::MemberInfo& member) override;
   void conversation(model::Conversation&& conversation) override;
   void broken_conversation(model::BrokenConversation&& broken) override;
+  void message_feedback(model::MessageFeedback&& feedback) override;
   void resolve_attachments(const model::AssetResolver& resolver) override;
   ImportSummary commit() override;
 
@@ -101,11 +103,16 @@ class ImportImpl : public Import {
   void flush_pending();
   void train_dictionary_from_pending();
   void store(const model::Conversation& c);
+  void note_unchanged(Known& known, const ConversationDigest& d);
+  void write_changed(const model::Conversation& c, const ConversationDigest& d,
+                     const std::string& key, Known* known);
+  void update_upstream_marks();
   int64_t write_conversation_row(const model::Conversation& c, const ConversationDigest& d,
                                  int64_t existing_row);
   void write_nodes(const model::Conversation& c, const ConversationDigest& d, int64_t row,
                    bool existing);
   void write_message(int64_t node_row, const model::Message& m, const std::string& hash);
+  void renew_seq(int64_t node_row);
   void write_attachments(int64_t node_row, const model::Message& m);
   std::string summary_json() const;
 
@@ -303,34 +310,38 @@ void ImportImpl::store(const model::Conversation& c) {
   const std::string key = c.source + '\n' + c.id;
   auto found = known_.find(key);
   Known* known = found == known_.end() ? nullptr : &found->second;
+  std::optional<StoredVersion> stored;
+  if (known) stored = StoredVersion{known->hash, known->update_time, known->seen};
 
-  if (known && known->seen) {
-    // The same id twice in one export (a branch copied into a new chat, or one conversation in
-    // two shards): the newest version wins.
-    if (!c.update_time || (known->update_time && *c.update_time <= *known->update_time)) return;
-  }
+  const ConversationMerge decision = decide_conversation(stored, {d.hash, c.update_time});
+  if (decision == ConversationMerge::ignore_older_duplicate) return;
   if (c.update_time && (!newest_update_ || *c.update_time > *newest_update_)) {
     newest_update_ = c.update_time;
   }
-  // An older export imported after a newer one (or a stale copy of a conversation) must not
-  // roll back what the archive already has: keep the newer version, count it as unchanged.
-  const bool older_than_stored = known && !known->seen && c.update_time && known->update_time &&
-                                 *c.update_time < *known->update_time;
-  if (known && (known->hash == d.hash || older_than_stored)) {
-    db_.cached("UPDATE conversations SET last_seen_import = ? WHERE id = ?")
-        .bind(1, import_id_)
-        .bind(2, known->row)
-        .run();
-    if (!known->seen) {
-      known->seen = true;
-      known->counted = Known::Counted::unchanged;
-      known->messages = d.message_count;
-      ++summary_.conversations_unchanged;
-      summary_.messages_total += d.message_count;
-    }
+  if (decision == ConversationMerge::unchanged ||
+      decision == ConversationMerge::keep_newer_stored) {
+    note_unchanged(*known, d);
     return;
   }
+  write_changed(c, d, key, known);
+}
 
+void ImportImpl::note_unchanged(Known& known, const ConversationDigest& d) {
+  db_.cached("UPDATE conversations SET last_seen_import = ? WHERE id = ?")
+      .bind(1, import_id_)
+      .bind(2, known.row)
+      .run();
+  if (known.seen) return;
+  known.seen = true;
+  known.counted = Known::Counted::unchanged;
+  known.messages = d.message_count;
+  ++summary_.conversations_unchanged;
+  summary_.messages_total += d.message_count;
+}
+
+void ImportImpl::write_changed(const model::Conversation& c, const ConversationDigest& d,
+                               const std::string& key, Known* known) {
+  const bool was_known = known != nullptr;
   const int64_t messages_new = summary_.messages_new;
   const int64_t messages_updated = summary_.messages_updated;
   try {
@@ -354,9 +365,10 @@ void ImportImpl::store(const model::Conversation& c) {
   known->update_time = c.update_time;
   summary_.messages_total += d.message_count - known->messages;
   known->messages = d.message_count;
+  // Counted once per import: a later, newer duplicate turns "unchanged" into "updated".
   switch (known->counted) {
     case Known::Counted::none:
-      if (found == known_.end()) {
+      if (!was_known) {
         known->counted = Known::Counted::added;
         ++summary_.conversations_new;
       } else {
@@ -435,37 +447,35 @@ int64_t ImportImpl::write_conversation_row(const model::Conversation& c,
 
 void ImportImpl::write_nodes(const model::Conversation& c, const ConversationDigest& d, int64_t row,
                              bool existing) {
-  struct Old {
-    int64_t row;
-    std::string message_hash;  // empty when the node has no message
-    bool kept = false;
-  };
-  std::unordered_map<std::string, Old> old;
-  std::vector<std::string> old_order;
+  std::vector<StoredNode> stored;
+  std::unordered_map<std::string, int64_t> stored_rows;
   if (existing) {
     auto& q = db_.cached(
         "SELECT n.id, n.node_id, coalesce(m.content_hash, '') FROM nodes n "
         "LEFT JOIN messages m ON m.node = n.id WHERE n.conversation_id = ? ORDER BY n.ordinal");
     q.bind(1, row);
     while (q.step()) {
-      old_order.push_back(q.text(1));
-      old.emplace(old_order.back(), Old{q.int64(0), q.text(2)});
+      stored.push_back({q.text(1), q.text(2)});
+      stored_rows.emplace(stored.back().id, q.int64(0));
     }
     q.reset();
   }
-
-  int64_t ordinal = 0;
+  std::vector<IncomingNode> incoming;
+  std::vector<size_t> at;  // index in c.nodes of each incoming node (duplicates left out)
   for (size_t i = 0; i < c.nodes.size(); ++i) {
     if (d.duplicate[i]) continue;
+    incoming.push_back({c.nodes[i].id, c.nodes[i].message.has_value(), d.message_hashes[i]});
+    at.push_back(i);
+  }
+  const NodePlan plan = plan_nodes(stored, incoming);
+
+  int64_t ordinal = 0;
+  for (size_t k = 0; k < incoming.size(); ++k) {
+    const size_t i = at[k];
     const model::Node& node = c.nodes[i];
     int64_t node_row = 0;
-    std::string old_hash;
-    bool had_message = false;
-    if (auto it = old.find(node.id); it != old.end()) {
-      it->second.kept = true;
-      node_row = it->second.row;
-      old_hash = it->second.message_hash;
-      had_message = !old_hash.empty();
+    if (plan.stored[k]) {
+      node_row = stored_rows.at(node.id);
       db_.cached(
              "UPDATE nodes SET parent = ?, ordinal = ?, position = ?, on_thread = ?, "
              "vanished = NULL WHERE id = ?")
@@ -489,37 +499,43 @@ void ImportImpl::write_nodes(const model::Conversation& c, const ConversationDig
       node_row = db_.last_insert_rowid();
     }
     ++ordinal;
-    if (!node.message) continue;  // a message that disappeared upstream is kept as it was
-    if (had_message && old_hash == d.message_hashes[i]) {
-      // Same message; a new seq still tells indexers that its thread or title may have moved.
-      db_.cached("UPDATE messages SET seq = ? WHERE node = ?")
-          .bind(1, next_seq_++)
-          .bind(2, node_row)
-          .run();
-      continue;
+    switch (plan.message[k]) {
+      case MessageMerge::none:
+        break;
+      case MessageMerge::renew:
+        renew_seq(node_row);
+        break;
+      case MessageMerge::add:
+      case MessageMerge::update:
+        write_message(node_row, *node.message, d.message_hashes[i]);
+        ++(plan.message[k] == MessageMerge::add ? summary_.messages_new
+                                                : summary_.messages_updated);
+        break;
     }
-    write_message(node_row, *node.message, d.message_hashes[i]);
-    ++(had_message ? summary_.messages_updated : summary_.messages_new);
   }
 
-  // Nodes missing from the newer export stay, marked, after the current ones.
-  for (const auto& id : old_order) {
-    const Old& o = old.at(id);
-    if (o.kept) continue;
+  // Nodes missing from the newer export stay, marked, after the current ones; their messages
+  // get a new seq so the indexes move them off the thread.
+  std::unordered_map<std::string, bool> has_message;
+  for (const auto& node : stored) has_message.emplace(node.id, !node.message_hash.empty());
+  for (const auto& id : plan.vanished) {
+    const int64_t node_row = stored_rows.at(id);
     db_.cached(
            "UPDATE nodes SET vanished = coalesce(vanished, ?), on_thread = 0, ordinal = ? "
            "WHERE id = ?")
         .bind(1, import_id_)
         .bind(2, ordinal++)
-        .bind(3, o.row)
+        .bind(3, node_row)
         .run();
-    if (!o.message_hash.empty()) {
-      db_.cached("UPDATE messages SET seq = ? WHERE node = ?")
-          .bind(1, next_seq_++)
-          .bind(2, o.row)
-          .run();
-    }
+    if (has_message.at(id)) renew_seq(node_row);
   }
+}
+
+void ImportImpl::renew_seq(int64_t node_row) {
+  db_.cached("UPDATE messages SET seq = ? WHERE node = ?")
+      .bind(1, next_seq_++)
+      .bind(2, node_row)
+      .run();
 }
 
 void ImportImpl::write_message(int64_t node_row, const model::Message& m, const std::string& hash) {
@@ -607,6 +623,30 @@ void ImportImpl::write_attachments(int64_t node_row, const model::Message& m) {
   db_.cached("DELETE FROM attachments WHERE message = ? AND ordinal >= ?")
       .bind(1, node_row)
       .bind(2, static_cast<int64_t>(m.attachments.size()))
+      .run();
+}
+
+// The newest rating of a message wins; the same file again changes nothing.
+void ImportImpl::message_feedback(model::MessageFeedback&& feedback) {
+  require_begun();
+  db_.cached(
+         "INSERT INTO message_feedback (account_id, source, external_id, conversation_id, "
+         "message_id, rating, text, create_time, raw_json, first_seen_import) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+         "ON CONFLICT (source, account_id, conversation_id, message_id) DO UPDATE SET "
+         "external_id = excluded.external_id, rating = excluded.rating, text = excluded.text, "
+         "create_time = excluded.create_time, raw_json = excluded.raw_json "
+         "WHERE raw_json IS NOT excluded.raw_json")
+      .bind(1, account_id_)
+      .bind(2, feedback.source)
+      .bind(3, feedback.id)
+      .bind(4, feedback.conversation_id)
+      .bind(5, feedback.message_id)
+      .bind(6, feedback.rating)
+      .bind(7, feedback.text)
+      .bind(8, feedback.time)
+      .bind(9, feedback.raw_json)
+      .bind(10, import_id_)
       .run();
 }
 
@@ -726,6 +766,42 @@ std::string ImportImpl::summary_json() const {
   return out;
 }
 
+void ImportImpl::update_upstream_marks() {
+  struct Row {
+    int64_t id;
+    AccountConversation state;
+  };
+  std::vector<Row> rows;  // read first: updating rows while scanning them is unsafe
+  auto& q = db_.cached(
+      "SELECT c.id, c.last_seen_import = ?1, c.update_time, c.gone_upstream IS NOT NULL, "
+      "(SELECT export_time FROM imports WHERE imports.id = c.gone_upstream) "
+      "FROM conversations c WHERE c.account_id = ?2");
+  q.bind(1, import_id_).bind(2, account_id_);
+  while (q.step()) {
+    rows.push_back(
+        {q.int64(0), {q.int64(1) != 0, q.optional_real(2), q.int64(3) != 0, q.optional_real(4)}});
+  }
+  q.reset();
+  for (const auto& row : rows) {
+    switch (decide_upstream(row.state, newest_update_)) {
+      case UpstreamChange::none:
+        break;
+      case UpstreamChange::back:
+        db_.cached("UPDATE conversations SET gone_upstream = NULL WHERE id = ?")
+            .bind(1, row.id)
+            .run();
+        break;
+      case UpstreamChange::mark_gone:
+        db_.cached("UPDATE conversations SET gone_upstream = ? WHERE id = ?")
+            .bind(1, import_id_)
+            .bind(2, row.id)
+            .run();
+        ++summary_.conversations_gone_upstream;
+        break;
+    }
+  }
+}
+
 ImportSummary ImportImpl::commit() {
   require_begun();
   flush_pending();
@@ -734,28 +810,7 @@ ImportSummary ImportImpl::commit() {
       .bind(1, newest_update_)
       .bind(2, import_id_)
       .run();
-  // A conversation marked gone that this export contains again is back upstream, unless this
-  // export is older than the one that found it missing.
-  db_.cached(
-         "UPDATE conversations SET gone_upstream = NULL WHERE last_seen_import = ?1 AND "
-         "gone_upstream IS NOT NULL AND (?2 IS NULL OR coalesce((SELECT export_time FROM imports "
-         "WHERE imports.id = conversations.gone_upstream), ?2) <= ?2)")
-      .bind(1, import_id_)
-      .bind(2, newest_update_)
-      .run();
-  // Conversations of this account that the export no longer contains: marked, never deleted.
-  // Only those last changed before this export was made: an older export imported late says
-  // nothing about conversations that began after it.
-  db_.cached(
-         "UPDATE conversations SET gone_upstream = ? WHERE account_id = ? AND "
-         "last_seen_import <> ? AND gone_upstream IS NULL AND "
-         "(?4 IS NULL OR update_time IS NULL OR update_time <= ?4)")
-      .bind(1, import_id_)
-      .bind(2, account_id_)
-      .bind(3, import_id_)
-      .bind(4, newest_update_)
-      .run();
-  summary_.conversations_gone_upstream = db_.changes();
+  update_upstream_marks();
 
   auto& count = db_.cached(
       "SELECT count(*), count(a.sha256) FROM attachments a JOIN nodes n ON n.id = a.message "

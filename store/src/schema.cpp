@@ -173,6 +173,59 @@ CREATE TABLE broken_conversations (
   raw_json    BLOB NOT NULL
 );
 )sql"},
+    // The thumbs up and down the person gave answers (ChatGPT's message_feedback.json). Linked by
+    // the export's ids, not by row, so a rating can arrive before its conversation and outlive
+    // a re-import of it.
+    {2, "message feedback", R"sql(
+CREATE TABLE message_feedback (
+  id              INTEGER PRIMARY KEY,
+  account_id      INTEGER NOT NULL REFERENCES accounts(id),
+  source          TEXT NOT NULL,
+  external_id     TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  rating          TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  create_time     REAL,
+  raw_json        TEXT NOT NULL,
+  first_seen_import INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (source, account_id, conversation_id, message_id)
+);
+)sql"},
+    // The person's own keepsakes: what they starred, noted, wrote and put to rest. Imports,
+    // re-imports and reindexing never write these tables; they point at conversations and nodes
+    // by row, which a re-import updates in place and never deletes.
+    {3, "keepsakes and letters", R"sql(
+CREATE TABLE keepsake_stars (
+  node         INTEGER PRIMARY KEY REFERENCES nodes(id),
+  conversation INTEGER NOT NULL REFERENCES conversations(id),
+  created_at   REAL NOT NULL
+);
+
+CREATE TABLE keepsake_notes (
+  id           INTEGER PRIMARY KEY,
+  conversation INTEGER NOT NULL REFERENCES conversations(id),
+  node         INTEGER REFERENCES nodes(id),
+  text         TEXT NOT NULL,
+  created_at   REAL NOT NULL,
+  updated_at   REAL NOT NULL
+);
+CREATE UNIQUE INDEX keepsake_notes_by_target ON keepsake_notes (conversation, coalesce(node, 0));
+
+CREATE TABLE keepsake_letters (
+  id          INTEGER PRIMARY KEY,
+  title       TEXT NOT NULL,
+  letter_date TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  created_at  REAL NOT NULL,
+  updated_at  REAL NOT NULL
+);
+
+CREATE TABLE keepsake_rests (
+  conversation INTEGER PRIMARY KEY REFERENCES conversations(id),
+  created_at   REAL NOT NULL
+);
+)sql"},
 };
 
 double now_seconds() {
@@ -211,6 +264,12 @@ const std::vector<Migration>& migrations() { return kMigrations; }
 
 int current_schema_version() { return kMigrations.back().version; }
 
+bool schema_needs_upgrade(Database& db) {
+  if (!has_table(db, "meta") || meta_value(db, "application") != "afterglow") return false;
+  const int version = std::atoi(meta_value(db, "schema_version").c_str());
+  return version > 0 && version < current_schema_version();
+}
+
 void prepare_schema(Database& db, bool writable) {
   const std::string& path = db.path();
   // The first read also tells whether the file is a database at all.
@@ -222,21 +281,24 @@ void prepare_schema(Database& db, bool writable) {
   int version = 0;
   if (!empty) {
     if (!has_table(db, "meta") || meta_value(db, "application") != "afterglow") {
-      throw ArchiveError(path + ": not an afterglow archive (no afterglow meta table)");
+      throw ArchiveError(path + ": not an afterglow archive (no afterglow meta table)",
+                         ErrorCode::archive_damaged);
     }
     version = std::atoi(meta_value(db, "schema_version").c_str());
     if (version > current_schema_version()) {
       throw ArchiveError(path + ": archive format " + std::to_string(version) +
-                         " is newer than this afterglow understands (" +
-                         std::to_string(current_schema_version()) + ")");
+                             " is newer than this afterglow understands (" +
+                             std::to_string(current_schema_version()) + ")",
+                         ErrorCode::archive_newer);
     }
   } else if (!writable) {
-    throw ArchiveError(path + ": not an afterglow archive (empty database)");
+    throw ArchiveError(path + ": not an afterglow archive (empty database)",
+                       ErrorCode::archive_damaged);
   }
   if (version == current_schema_version()) return;
   if (!writable) {
     throw ArchiveError(path + ": archive format " + std::to_string(version) +
-                       " must be upgraded; open it for writing once (e.g. by an import)");
+                       " must be upgraded, and the file cannot be written here");
   }
 
   db.exec("BEGIN IMMEDIATE");

@@ -22,4 +22,9 @@ int current_schema_version();
 // date (read_write) or only checks it (read-only). A fresh empty database becomes an archive.
 void prepare_schema(Database& db, bool writable);
 
+// True when the file is an afterglow archive of an older format, one the migration steps bring up
+// to date. A read-only open upgrades such a file first, once, so that a new version of afterglow
+// reads its user's archive without asking for an import.
+bool schema_needs_upgrade(Database& db);
+
 }  // namespace afterglow::store

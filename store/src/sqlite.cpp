@@ -10,27 +10,37 @@ namespace {
 
 // Failures caused by the machine rather than by afterglow (a full disk, a size limit, a
 // read-only file) are told in plain words, without the SQL that happened to hit them.
-std::optional<std::string> environment_problem(sqlite3* db, int rc) {
+struct Problem {
+  std::string text;
+  ErrorCode code;
+};
+
+std::optional<Problem> environment_problem(sqlite3* db, int rc) {
   const int os_error = db ? sqlite3_system_errno(db) : 0;
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      return std::string("cannot write: the disk is full");
+      return Problem{"cannot write: the disk is full", ErrorCode::disk_full};
     case SQLITE_IOERR:
-      if (os_error == EFBIG) return std::string("cannot write: the file size limit was reached");
-      if (os_error == ENOSPC) return std::string("cannot write: the disk is full");
+      if (os_error == EFBIG) {
+        return Problem{"cannot write: the file size limit was reached", ErrorCode::disk_full};
+      }
+      if (os_error == ENOSPC)
+        return Problem{"cannot write: the disk is full", ErrorCode::disk_full};
       // SQLite's errno is the one at the time of asking, often no longer the write's own.
       if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
           rc == SQLITE_IOERR_SHMSIZE) {
-        return std::string(
-            "cannot write: the disk is full, a file size limit was reached, or "
-            "the device failed");
+        return Problem{
+            "cannot write: the disk is full, a file size limit was reached, or the device failed",
+            ErrorCode::disk_full};
       }
-      return std::string("input/output error") +
-             (os_error ? std::string(": ") + std::strerror(os_error) : std::string());
+      return Problem{std::string("input/output error") +
+                         (os_error ? std::string(": ") + std::strerror(os_error) : std::string()),
+                     ErrorCode::unspecified};
     case SQLITE_READONLY:
-      return std::string(
+      return Problem{
           "cannot write: the archive is read-only (no permission to change the file or to "
-          "create files in its folder)");
+          "create files in its folder)",
+          ErrorCode::archive_read_only};
     default:
       return std::nullopt;
   }
@@ -154,9 +164,12 @@ void Database::exec(const std::string& sql) {
     std::string why = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
     if ((rc & 0xff) == SQLITE_BUSY) {
-      throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
+      throw ArchiveError(path_ + ": the archive is locked by another afterglow process",
+                         ErrorCode::archive_locked);
     }
-    if (auto problem = environment_problem(db_, rc)) throw ArchiveError(path_ + ": " + *problem);
+    if (auto problem = environment_problem(db_, rc)) {
+      throw ArchiveError(path_ + ": " + problem->text, problem->code);
+    }
     throw ArchiveError(path_ + ": cannot run \"" + sql.substr(0, 60) + "\": " + why);
   }
 }
@@ -175,12 +188,16 @@ void Database::fail(const std::string& what) const {
 void Database::check(int rc, const std::string& what) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
   if ((rc & 0xff) == SQLITE_NOTADB) {
-    throw ArchiveError(path_ + ": not an afterglow archive (not an SQLite database)");
+    throw ArchiveError(path_ + ": not an afterglow archive (not an SQLite database)",
+                       ErrorCode::archive_damaged);
   }
   if ((rc & 0xff) == SQLITE_BUSY) {
-    throw ArchiveError(path_ + ": the archive is locked by another afterglow process");
+    throw ArchiveError(path_ + ": the archive is locked by another afterglow process",
+                       ErrorCode::archive_locked);
   }
-  if (auto problem = environment_problem(db_, rc)) throw ArchiveError(path_ + ": " + *problem);
+  if (auto problem = environment_problem(db_, rc)) {
+    throw ArchiveError(path_ + ": " + problem->text, problem->code);
+  }
   throw ArchiveError(path_ + ": " + what + ": " + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db_) +
                      ")");
 }

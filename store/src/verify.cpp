@@ -4,6 +4,7 @@
 #include "afterglow/store/verify.h"
 
 #include "afterglow/model/errors.h"
+#include "afterglow/store/keepsakes.h"
 #include "archive_impl.h"
 #include "blob_store.h"
 #include "sha256.h"
@@ -31,6 +32,7 @@ class Verifier {
       messages();
       attachments();
       broken_conversations();
+      keepsakes();
       references();
     } catch (...) {
       sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -239,6 +241,44 @@ class Verifier {
 
   // Rows pointing at rows that do not exist, from the REFERENCES clauses of the schema. Sources
   // and attachments were reported one by one above, by name.
+  // The person's own rows: each must still point at what it was written on (a re-import never
+  // moves a node to another conversation, so a mismatch is damage), and a letter must be whole.
+  void keepsakes() {
+    step("keepsakes", 0, 1);
+    report_.keepsakes = count(
+        "SELECT (SELECT count(*) FROM keepsake_stars) + (SELECT count(*) FROM keepsake_notes) + "
+        "(SELECT count(*) FROM keepsake_letters) + (SELECT count(*) FROM keepsake_rests)");
+    Statement stars(db_, R"sql(
+SELECT s.node FROM keepsake_stars s LEFT JOIN nodes n ON n.id = s.node
+LEFT JOIN messages m ON m.node = s.node
+WHERE n.id IS NULL OR n.conversation_id != s.conversation OR m.node IS NULL
+)sql");
+    while (stars.step()) {
+      problem("starred message (node row " + std::to_string(stars.int64(0)) +
+              "): not a message of the conversation it was starred in");
+    }
+    Statement notes(db_, R"sql(
+SELECT k.id FROM keepsake_notes k LEFT JOIN nodes n ON n.id = k.node
+WHERE k.node IS NOT NULL AND (n.id IS NULL OR n.conversation_id != k.conversation)
+   OR k.text = ''
+)sql");
+    while (notes.step()) {
+      problem("note " + std::to_string(notes.int64(0)) +
+              ": empty, or not on a message of its conversation");
+    }
+    Statement letters(db_, "SELECT id, title, letter_date, text FROM keepsake_letters");
+    while (letters.step()) {
+      const std::string id = "letter " + std::to_string(letters.int64(0));
+      if (letters.text(1).empty() || letters.text(3).empty()) {
+        problem(id + ": no title or no text");
+      }
+      if (!valid_letter_date(letters.text(2))) {
+        problem(id + ": date '" + letters.text(2) + "' is not YYYY-MM-DD");
+      }
+    }
+    step("keepsakes", 1, 1);
+  }
+
   void references() {
     Statement q(db_,
                 "SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "

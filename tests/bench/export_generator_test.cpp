@@ -46,7 +46,7 @@ std::map<std::string, std::string> read_zip(const fs::path& path) {
   std::map<std::string, std::string> members;
   archive* a = archive_read_new();
   archive_read_support_format_zip(a);
-  EXPECT_EQ(archive_read_open_filename(a, path.c_str(), 1 << 16), ARCHIVE_OK)
+  EXPECT_EQ(archive_read_open_filename(a, path.string().c_str(), 1 << 16), ARCHIVE_OK)
       << archive_error_string(a);
   archive_entry* entry = nullptr;
   while (archive_read_next_header(a, &entry) == ARCHIVE_OK) {

@@ -117,6 +117,38 @@ async function openPage(context, url) {
   return { page, log };
 }
 
+// Opens origin + url in a new page of `context` that records what no served page may do:
+// reach another host, log an error, throw, or open a dialog; and every response's status.
+async function openServed(context, origin, url, headers) {
+  const page = await context.newPage();
+  if (headers) await page.setExtraHTTPHeaders(headers);
+  const log = { elsewhere: [], responses: [] };
+  recordMisdeeds(page, log);
+  page.on("request", (request) => {
+    const u = request.url();
+    if (!u.startsWith(origin + "/") && !u.startsWith("data:")) log.elsewhere.push(u);
+  });
+  page.on("response", (response) => log.responses.push([response.url(), response.status()]));
+  await page.goto(origin + url, { waitUntil: "load" });
+  return { page, log };
+}
+
+function assertServedClean(log, where) {
+  const assert = require("node:assert/strict");
+  assert.deepEqual(log.elsewhere, [], where + ": requests to another host");
+  assert.deepEqual(log.consoleErrors, [], where + ": console errors");
+  assert.deepEqual(log.pageErrors, [], where + ": uncaught errors");
+  assert.deepEqual(log.dialogs, [], where + ": dialogs");
+}
+
+// Only the server's own script files run: no inline script on any page.
+async function assertNoInlineScript(page) {
+  const assert = require("node:assert/strict");
+  const inline = await page.$$eval("script", (list) =>
+    list.filter((s) => !s.src && s.type !== "application/json").length);
+  assert.equal(inline, 0, "inline scripts");
+}
+
 function fileUrl(p) {
   return pathToFileURL(p).href;
 }
@@ -144,8 +176,31 @@ function startServer(archive) {
   });
 }
 
+// Starts `afterglow app` (the server that can also import and make books) without opening a
+// browser, on a free port over an archive it creates when missing; resolves like startServer,
+// from the first line it prints: "afterglow: running at http://127.0.0.1:PORT/ …".
+function startApp(archive) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.AFTERGLOW_BINARY, ["--archive", archive, "app", "--no-browser", "--port", "0"], {
+      env: { ...process.env, TZ: process.env.TZ || "Asia/Shanghai" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/^afterglow: running at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (match) resolve({ child, origin: match[1] });
+    });
+    child.on("exit", (code) => reject(new Error("afterglow app exited with " + code + ": " + out)));
+  });
+}
+
 module.exports = {
+  openServed,
+  assertServedClean,
+  assertNoInlineScript,
   startServer,
+  startApp,
   SOURCE_DIR,
   buildBook,
   launch,

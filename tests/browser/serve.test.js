@@ -13,35 +13,12 @@ lib.skipUnlessReady();
 const example = path.join(lib.SOURCE_DIR, "examples", "chatgpt-export.zip");
 let server, origin, context, ids;
 
-// A page that records what the reader must never do: reach another host, log an error,
-// throw, or open a dialog.
-async function open(url, headers) {
-  const page = await context.newPage();
-  if (headers) await page.setExtraHTTPHeaders(headers);
-  const log = { elsewhere: [], responses: [] };
-  lib.recordMisdeeds(page, log);
-  page.on("request", (request) => {
-    const u = request.url();
-    if (!u.startsWith(origin + "/") && !u.startsWith("data:")) log.elsewhere.push(u);
-  });
-  page.on("response", (response) => log.responses.push([response.url(), response.status()]));
-  await page.goto(origin + url, { waitUntil: "load" });
-  return { page, log };
+function open(url, headers) {
+  return lib.openServed(context, origin, url, headers);
 }
 
-function assertClean(log, where) {
-  assert.deepEqual(log.elsewhere, [], where + ": requests to another host");
-  assert.deepEqual(log.consoleErrors, [], where + ": console errors");
-  assert.deepEqual(log.pageErrors, [], where + ": uncaught errors");
-  assert.deepEqual(log.dialogs, [], where + ": dialogs");
-}
-
-// Only the server's own script files run: no inline script on any page.
-async function assertNoInlineScript(page) {
-  const inline = await page.$$eval("script", (list) =>
-    list.filter((s) => !s.src && s.type !== "application/json").length);
-  assert.equal(inline, 0, "inline scripts");
-}
+const assertClean = lib.assertServedClean;
+const assertNoInlineScript = lib.assertNoInlineScript;
 
 test.before(async () => {
   const dir = lib.tempDir("serve");

@@ -1,33 +1,18 @@
 #include "cli/cli_runner.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <random>
 #include <sstream>
 
+#include "afterglow/model/utf8_path.h"
+#include "afterglow/platform/platform.h"
+
 namespace afterglow::testing {
-namespace {
-
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-}  // namespace
 
 CliRunner::CliRunner() {
   std::random_device rd;
   dir_ = std::filesystem::temp_directory_path() /
-         ("afterglow-cli-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+         ("afterglow-cli-" + std::to_string(rd()) + "-" + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
 }
 
@@ -37,18 +22,25 @@ CliRunner::~CliRunner() {
 }
 
 RunResult CliRunner::run(const std::vector<std::string>& args) const {
-  std::string command = "TZ=" + shell_quote(tz) + " " + shell_quote(AFTERGLOW_BINARY) +
-                        " --archive " + shell_quote(archive().string());
-  for (const auto& a : args) command += " " + shell_quote(a);
-  auto out_path = dir_ / "stdout.txt";
-  auto err_path = dir_ / "stderr.txt";
-  command +=
-      " </dev/null >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
-  int raw = std::system(command.c_str());
+  std::vector<std::string> argv = {AFTERGLOW_BINARY, "--archive", utf8_string(archive())};
+  argv.insert(argv.end(), args.begin(), args.end());
+  platform::RunOptions options;
+  options.out = dir_ / "stdout.txt";
+  options.err = dir_ / "stderr.txt";
+  // English unless the test says otherwise, whatever the shell running the tests speaks.
+  options.env = {{"TZ", tz}, {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", ""}};
+  std::istringstream assignments(locale);  // "LANG=zh_CN.UTF-8 LANGUAGE=zh_CN"
+  for (std::string assignment; assignments >> assignment;) {
+    const size_t equals = assignment.find('=');
+    if (equals == std::string::npos) continue;
+    const std::string name = assignment.substr(0, equals);
+    std::erase_if(options.env, [&](const auto& entry) { return entry.first == name; });
+    options.env.emplace_back(name, assignment.substr(equals + 1));
+  }
   RunResult r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  r.out = read_file(out_path);
-  r.err = read_file(err_path);
+  r.status = platform::run_program(argv, options);
+  r.out = read_file(options.out);
+  r.err = read_file(options.err);
   return r;
 }
 

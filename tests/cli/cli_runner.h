@@ -24,6 +24,10 @@ class CliRunner {
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path archive() const { return dir_ / "archive.afterglow"; }
   std::string tz = "UTC";
+  // Locale variables for the run, e.g. "LANG=zh_CN.UTF-8". LANGUAGE, LC_ALL, LC_MESSAGES and
+  // LANG are cleared first, so that by default the program speaks English whatever the
+  // environment the tests run in.
+  std::string locale;
 
  private:
   std::filesystem::path dir_;

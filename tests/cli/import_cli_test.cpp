@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.h"
+#include "cli/synthetic_export.h"
 
 namespace afterglow::testing {
 namespace {
@@ -163,6 +164,127 @@ TEST(ImportCli, UnknownAndAmbiguousIds) {
   auto missing_archive = CliRunner().run({"list"});
   EXPECT_EQ(missing_archive.status, 2);
   EXPECT_NE(missing_archive.err.find("import"), std::string::npos) << missing_archive.err;
+}
+
+// The "Corrupted entry" shape: a conversation whose mapping is null, missing or empty. Kept, as
+// before, but named in the summary (text and JSON) with its reason, so that a conversation
+// listed with 0 messages is not a surprise.
+TEST(ImportCli, ConversationsWithoutAMappingAreReportedAsEmpty) {
+  CliRunner cli;
+  auto with_null = synthetic_conversation("c0000000-0000-4000-8000-00000000000a", "Null mapping",
+                                          1715601340.0, {});
+  with_null["mapping"] = nullptr;
+  with_null.erase("current_node");
+  auto without = synthetic_conversation("c0000000-0000-4000-8000-00000000000b", "No mapping",
+                                        1715601341.0, {});
+  without.erase("mapping");
+  auto with_empty = synthetic_conversation("c0000000-0000-4000-8000-00000000000c", "Empty mapping",
+                                           1715601342.0, {});
+  with_empty["mapping"] = json::object();
+  const auto good = synthetic_conversation("c0000000-0000-4000-8000-00000000000d", "Fine",
+                                           1715601343.0, {{"user", "hello", 1715601343.0, ""}});
+  const std::string input = write_conversations(
+      cli.dir(), "conversations.json", json::array({with_null, without, with_empty, good}));
+
+  auto text = cli.run({"import", input});
+  ASSERT_EQ(text.status, 0) << text.err;
+  for (const char* id :
+       {"c0000000-0000-4000-8000-00000000000a", "c0000000-0000-4000-8000-00000000000b",
+        "c0000000-0000-4000-8000-00000000000c"}) {
+    const std::string line = "  empty: conversations.json#";
+    const size_t at = text.out.find(std::string(id) + ": no messages (its \"mapping\" is null");
+    ASSERT_NE(at, std::string::npos) << id << "\n" << text.out;
+    EXPECT_EQ(text.out.rfind(line, at), text.out.rfind('\n', at) + 1) << text.out;
+  }
+  EXPECT_EQ(text.out.find("c0000000-0000-4000-8000-00000000000d"), std::string::npos) << text.out;
+
+  CliRunner again;
+  auto s = import_json(again, input);
+  EXPECT_EQ(s["conversations"]["new"], 4);
+  EXPECT_EQ(s["conversations"]["skipped"], 0);
+  EXPECT_EQ(s["conversations"]["empty"], 3);
+  ASSERT_EQ(s["empty"].size(), 3u);
+  EXPECT_EQ(s["empty"][0],
+            "conversations.json#0 c0000000-0000-4000-8000-00000000000a: no messages (its "
+            "\"mapping\" is null, missing or empty); kept as exported");
+  // Still kept and listed, with no messages.
+  auto list = parse_or_fail(again.run({"list", "--json"}).out);
+  ASSERT_EQ(list.size(), 4u);
+  for (const auto& c : list) {
+    EXPECT_EQ(c["messages"], c["title"] == "Fine" ? 1 : 0) << c["title"];
+  }
+}
+
+// Times and sizes no calendar or file can have (-1.5e308, 1e300, negative): kept as unknown,
+// said in a warning, and never converted to an integer on the way (the sanitized build checks
+// the conversions with -fsanitize=float-cast-overflow).
+TEST(ImportCli, TimesAndSizesOutOfRangeAreUnknownWithAWarning) {
+  CliRunner cli;
+  cli.tz = "Asia/Shanghai";
+  auto hostile = synthetic_conversation(
+      "c0000000-0000-4000-8000-0000000000e1", "Hostile numbers", -1.5e308,
+      {{"user", "when was this", 1e300, ""}, {"assistant", "never", -1.5e308, "gpt-4o"}});
+  hostile["update_time"] = 1e300;
+  auto& user = hostile["mapping"]["c0000000-0000-4000-8000-0000000000e1-m0"]["message"];
+  user["content"] = {{"content_type", "multimodal_text"},
+                     {"parts",
+                      {{{"content_type", "image_asset_pointer"},
+                        {"asset_pointer", "file-service://file-Hostile"},
+                        {"size_bytes", 1e300},
+                        {"width", -1.5e308},
+                        {"height", 1e300}},
+                       "when was this"}}};
+  const auto fine =
+      synthetic_conversation("c0000000-0000-4000-8000-0000000000e2", "Fine", 1715601340.753261,
+                             {{"user", "hello", 1715601340.753261, ""}});
+  const std::string input =
+      write_conversations(cli.dir(), "conversations.json", json::array({hostile, fine}));
+
+  auto s = import_json(cli, input);
+  EXPECT_EQ(s["conversations"]["new"], 2);
+  std::string warnings = s["warnings"].dump();
+  EXPECT_NE(warnings.find("c0000000-0000-4000-8000-0000000000e1: 4 times outside the years 1 to "
+                          "9999, shown as unknown time"),
+            std::string::npos)
+      << warnings;
+  EXPECT_EQ(warnings.find("0000e2"), std::string::npos) << warnings;
+
+  auto list = parse_or_fail(cli.run({"list", "--json"}).out);
+  ASSERT_EQ(list.size(), 2u);
+  for (const auto& c : list) {
+    if (c["title"] == "Hostile numbers") {
+      EXPECT_TRUE(c["create_time"].is_null()) << c;
+      EXPECT_TRUE(c["update_time"].is_null()) << c;
+    } else {
+      EXPECT_EQ(c["create_time"], 1715601340.753261) << c;
+    }
+  }
+  auto text = cli.run({"list"});
+  ASSERT_EQ(text.status, 0) << text.err;
+  const size_t hostile_line = text.out.rfind('\n', text.out.find("Hostile numbers")) + 1;
+  EXPECT_EQ(text.out.compare(hostile_line, 14, "unknown time  "), 0) << text.out;
+  EXPECT_NE(text.out.find("2024-05-13 19:55"), std::string::npos) << text.out;
+
+  auto shown =
+      parse_or_fail(cli.run({"show", "--json", "c0000000-0000-4000-8000-0000000000e1"}).out);
+  ASSERT_EQ(shown["messages"].size(), 2u) << shown;
+  for (const auto& m : shown["messages"]) EXPECT_TRUE(m["create_time"].is_null()) << m;
+  ASSERT_EQ(shown["messages"][0]["attachments"].size(), 1u) << shown;
+  EXPECT_EQ(shown["messages"][0]["attachments"][0]["size"], -1) << shown;
+  auto show_text = cli.run({"show", "c0000000-0000-4000-8000-0000000000e1"});
+  ASSERT_EQ(show_text.status, 0) << show_text.err;
+  EXPECT_NE(show_text.out.find("unknown time"), std::string::npos) << show_text.out;
+}
+
+// A size too large for any integer is refused, not converted (which would be undefined).
+TEST(ImportCli, SizesBeyondAnIntegerAreNotASize) {
+  CliRunner cli;
+  for (const char* size : {"1e300GB", "infGB", "nan", "-5MB"}) {
+    auto r = cli.run({"import", "--max-size", size, example_export()});
+    EXPECT_NE(r.status, 0) << size;
+    EXPECT_NE(r.err.find("not a size"), std::string::npos) << size << ": " << r.err;
+    EXPECT_FALSE(std::filesystem::exists(cli.archive())) << size;
+  }
 }
 
 }  // namespace

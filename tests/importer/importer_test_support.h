@@ -61,7 +61,8 @@ using Entries = std::vector<std::pair<std::string, std::string>>;  // member pat
 inline void write_zip(const fs::path& path, const Entries& entries) {
   archive* a = archive_write_new();
   archive_write_set_format_zip(a);
-  ASSERT_EQ(archive_write_open_filename(a, path.c_str()), ARCHIVE_OK) << archive_error_string(a);
+  ASSERT_EQ(archive_write_open_filename(a, path.string().c_str()), ARCHIVE_OK)
+      << archive_error_string(a);
   for (const auto& [name, bytes] : entries) {
     archive_entry* entry = archive_entry_new();
     archive_entry_set_pathname(entry, name.c_str());

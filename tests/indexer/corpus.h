@@ -9,14 +9,12 @@
 #include <vector>
 
 #include "afterglow/indexer/index.h"
+#include "afterglow/platform/platform.h"
 
 namespace afterglow::indexer::testing {
 
 // Local dates in the tests are read in this zone; set before parsing any query.
-inline void use_test_time_zone() {
-  setenv("TZ", "Asia/Shanghai", 1);
-  tzset();
-}
+inline void use_test_time_zone() { platform::set_time_zone("Asia/Shanghai"); }
 
 inline Document message(std::string conversation, std::string node, std::string role,
                         std::string text, double time) {
@@ -141,10 +139,13 @@ inline std::vector<Document> corpus() {
 // The text of `docs` by (conversation, node), as the archive gives it to the Xapian engine for
 // snippets.
 inline TextSource text_of(std::vector<Document> docs) {
-  return [docs = std::move(docs)](const std::string& conversation,
+  return [docs = std::move(docs)](const store::ConversationKey& conversation,
                                   const std::string& node) -> std::optional<std::string> {
     for (const auto& d : docs) {
-      if (d.conversation_id == conversation && d.node_id == node) return d.text;
+      if (d.source == conversation.source && d.account == conversation.account &&
+          d.conversation_id == conversation.id && d.node_id == node) {
+        return d.text;
+      }
     }
     return std::nullopt;
   };

@@ -27,6 +27,7 @@ const Parsed kParsed[] = {
     {"title:\"the night\" title:asim*", "(and title:\"the night\" title:asim*)"},
     {"in:ABC-def", "in:ABC-def"},
     {"has:image|code", "has:image|code"},
+    {"is:Starred -is:starred", "(and is:starred (not is:starred))"},
     {"source:ChatGPT account:user-1", "(and source:chatgpt account:user-1)"},
     // Code, URLs and times stay words.
     {"printf(x)", "printf(x)"},
@@ -92,6 +93,7 @@ const Malformed kMalformed[] = {
     {"before:2024-02-30", "bad date"},
     {"model:", "model: needs a value"},
     {"has:video", "has:video is unknown"},
+    {"is:forgotten", "is:forgotten is unknown; use is:starred"},
     {"role:user|", "empty alternative"},
     {"\"unterminated", "unterminated quote"},
     {"OR foo", "unexpected"},
@@ -118,6 +120,53 @@ TEST(QueryParser, MalformedQueriesExplainThemselvesInOneLine) {
       std::string message = e.what();
       EXPECT_NE(message.find(m.message_part), std::string::npos) << m.query << " -> " << message;
       EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    }
+  }
+}
+
+// A recursive parser meets a query nested past any human use (a pasted or generated one): the
+// depth and the length are refused with a query error, not a stack overflow.
+TEST(QueryParser, RefusesNestingDeeperThanTheLimit) {
+  const std::string nested(kMaxQueryDepth, '(');
+  EXPECT_NO_THROW(parse_query(nested + "a" + std::string(kMaxQueryDepth, ')')));
+  for (const std::string& query : {std::string(kMaxQueryCharacters - 1, '(') + "a",
+                                   nested + "(a" + std::string(kMaxQueryDepth + 1, ')'),
+                                   [] {
+                                     std::string nots;
+                                     for (size_t i = 0; i <= kMaxQueryDepth; ++i) nots += "NOT ";
+                                     return nots + "a";
+                                   }(),
+                                   [] {
+                                     std::string minus;
+                                     for (size_t i = 0; i <= kMaxQueryDepth; ++i) minus += "-(";
+                                     return minus + "a";
+                                   }()}) {
+    try {
+      parse_query(query);
+      ADD_FAILURE() << "no error for a query nested " << query.size() << " deep";
+    } catch (const QueryError& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find("nested too deeply"), std::string::npos) << message;
+      EXPECT_NE(message.find(std::to_string(kMaxQueryDepth)), std::string::npos) << message;
+      EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    }
+  }
+}
+
+TEST(QueryParser, RefusesAQueryLongerThanTheLimit) {
+  // Counted in characters, so a Chinese query may be as long as an English one.
+  std::string chinese;
+  for (size_t i = 0; i < kMaxQueryCharacters; ++i) chinese += "压";
+  EXPECT_NO_THROW(parse_query(chinese));
+  for (const std::string& query : {chinese + "力", std::string(100 * 1024, 'a'),
+                                   std::string(kMaxQueryCharacters + 1, ' ') + "a"}) {
+    try {
+      parse_query(query);
+      ADD_FAILURE() << "no error for a query of " << query.size() << " bytes";
+    } catch (const QueryError& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find("too long"), std::string::npos) << message;
+      EXPECT_NE(message.find(std::to_string(kMaxQueryCharacters)), std::string::npos) << message;
     }
   }
 }

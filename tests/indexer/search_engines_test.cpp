@@ -31,7 +31,7 @@ class Engines : public ::testing::Test {
       for (const auto& d : docs) xapian->add(d);
       xapian->commit(static_cast<int64_t>(docs.size()));
     }
-    ASSERT_EQ(sqlite3_open((*dir_ / "archive.sqlite").c_str(), &db_), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open((*dir_ / "archive.sqlite").string().c_str(), &db_), SQLITE_OK);
     {
       auto fts5 = open_fts5_index(db_, true);
       for (const auto& d : docs) fts5->add(d);

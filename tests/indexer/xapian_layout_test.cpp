@@ -94,7 +94,7 @@ TEST_F(XapianLayout, ConversationsLiveInTheShardTheirGroupAndHashName) {
       EXPECT_EQ(conversation % 4 == 0, s >= 2) << *it << " in the wrong group";
     }
     EXPECT_EQ(shard.get_metadata("afterglow.seq"), "20");
-    EXPECT_EQ(shard.get_metadata("afterglow.format"), "3");
+    EXPECT_EQ(shard.get_metadata("afterglow.format"), "4");
   }
   EXPECT_EQ(total, 20u);
   EXPECT_EQ(hidden, 5u);
@@ -198,6 +198,25 @@ TEST_F(XapianLayout, AFolderOfAnEarlierFormatIsRebuilt) {
   EXPECT_EQ(stub_shards().size(), 4u);
 }
 
+// Format 3 had today's shards but keyed documents by conversation and node only, so two
+// accounts' copies of one conversation replaced each other: its folders are rebuilt.
+TEST_F(XapianLayout, AFolderKeyedWithoutTheAccountIsRebuilt) {
+  {
+    auto index = open_xapian_index(folder_, true);
+    index->commit(0);
+  }
+  for (const auto& name : {"shown-0", "shown-1", "hidden-0", "hidden-1"}) {
+    Xapian::WritableDatabase old((folder_ / name).string(), Xapian::DB_OPEN);
+    old.set_metadata("afterglow.format", "3");
+    old.set_metadata("afterglow.seq", "99");
+    old.commit();
+  }
+  EXPECT_THROW(open_xapian_index(folder_, false), ArchiveError);
+  auto writable = open_xapian_index(folder_, true);
+  EXPECT_EQ(writable->last_seq(), 0);
+  EXPECT_EQ(Xapian::Database((folder_ / "shown-0").string()).get_metadata("afterglow.format"), "4");
+}
+
 TEST_F(XapianLayout, AFolderFromTheSingleDatabaseVersionIsRebuilt) {
   {
     Xapian::WritableDatabase old(folder_.string(), Xapian::DB_CREATE);
@@ -270,7 +289,7 @@ TEST_F(XapianLayout, ARebuildLeavesTheStubForLast) {
   for (const auto& path : stub_shards()) {
     Xapian::Database shard(path.string());
     EXPECT_EQ(shard.get_doccount(), 0u);
-    EXPECT_EQ(shard.get_metadata("afterglow.format"), "3");
+    EXPECT_EQ(shard.get_metadata("afterglow.format"), "4");
     EXPECT_EQ(shard.get_metadata("afterglow.seq"), "0");
   }
 }

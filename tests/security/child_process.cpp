@@ -88,6 +88,14 @@ void ChildProcess::kill_now() {
   if (status_ < 0) ::kill(pid_, SIGKILL);
 }
 
+void ChildProcess::pause() {
+  if (status_ < 0) ::kill(pid_, SIGSTOP);
+}
+
+void ChildProcess::resume() {
+  if (status_ < 0) ::kill(pid_, SIGCONT);
+}
+
 int ChildProcess::wait() {
   if (status_ >= 0) return status_;
   int raw = 0;

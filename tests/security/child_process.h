@@ -26,6 +26,10 @@ class ChildProcess {
   ChildProcess& operator=(const ChildProcess&) = delete;
 
   void kill_now();  // SIGKILL
+  // SIGSTOP and SIGCONT: the child holds whatever it held (locks, an open transaction) while
+  // stopped, so a test can look at the archive at that very point of the child's work.
+  void pause();
+  void resume();
   // Waits for the end; the exit status, or 128 + signal.
   int wait();
   bool finished();  // without blocking

@@ -17,6 +17,36 @@ namespace {
 
 using nlohmann::json;
 
+// Whether another connection holds the archive's write lock right now: BEGIN IMMEDIATE without
+// waiting is refused exactly then. The import holds it from its first write to its commit.
+bool write_lock_held(const std::filesystem::path& archive) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(archive.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return false;
+  }
+  sqlite3_busy_timeout(db, 0);
+  const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  return rc == SQLITE_BUSY;
+}
+
+// One listing and one search, as a person would run them next to the import; the count listed.
+size_t read_once(const CliRunner& cli, int round) {
+  auto list = cli.run({"list", "--json"});
+  EXPECT_EQ(list.status, 0) << list.err;
+  const json listed = json::parse(list.out, nullptr, false);
+  EXPECT_FALSE(listed.is_discarded()) << list.out.substr(0, 200);
+  auto search = cli.run({"search", "--json", "--engine", round % 2 ? "fts5" : "xapian", "the"});
+  EXPECT_EQ(search.status, 0) << search.err;
+  EXPECT_FALSE(json::parse(search.out, nullptr, false).is_discarded()) << search.out;
+  return listed.is_discarded() ? 0 : listed.size();
+}
+
+// The overlap is made certain rather than hoped for: once the import holds the write lock (its
+// transaction is open), it is stopped there, and reads run; then it goes on and commits. No
+// clock decides anything: each wait is bounded by the import's own progress.
 TEST(Concurrency, SearchAndListWhileAnImportWrites) {
   CliRunner cli;
   ASSERT_EQ(cli.run({"import", example_export()}).status, 0);
@@ -27,25 +57,34 @@ TEST(Concurrency, SearchAndListWhileAnImportWrites) {
   const size_t after = before + generated.conversations;
 
   ChildProcess import(cli.archive(), {"import", zip.string()}, cli.dir());
-  int reads = 0;
-  std::set<size_t> seen_counts;
-  // Until the import ends, and at least a few times: bounded by the import, not by a clock.
-  while (!import.finished() || reads < 3) {
-    auto list = cli.run({"list", "--json"});
-    ASSERT_EQ(list.status, 0) << list.err;
-    const json listed = json::parse(list.out, nullptr, false);
-    ASSERT_FALSE(listed.is_discarded()) << list.out.substr(0, 200);
-    seen_counts.insert(listed.size());
-    EXPECT_TRUE(listed.size() == before || listed.size() == after) << listed.size();
-
-    auto search = cli.run({"search", "--json", "--engine", reads % 2 ? "fts5" : "xapian", "the"});
-    EXPECT_EQ(search.status, 0) << search.err;
-    EXPECT_FALSE(json::parse(search.out, nullptr, false).is_discarded()) << search.out;
-    ++reads;
-    if (reads > 200) break;  // a stuck import fails below rather than hanging the suite
+  // Until its transaction is open; an import that ends first fails the check below.
+  bool stopped_in_transaction = false;
+  while (!import.finished()) {
+    if (!write_lock_held(cli.archive())) continue;
+    import.pause();
+    // Still held once stopped: the lock cannot be given up while the process is stopped.
+    stopped_in_transaction = write_lock_held(cli.archive());
+    if (stopped_in_transaction) break;
+    import.resume();
   }
+  ASSERT_TRUE(stopped_in_transaction) << "the import ended before its transaction was seen open";
+
+  // Reads while the import is stopped inside its transaction: all of them see the archive as
+  // it was, none fails or waits for the writer.
+  std::set<size_t> seen_during;
+  for (int round = 0; round < 4; ++round) seen_during.insert(read_once(cli, round));
+  EXPECT_TRUE(write_lock_held(cli.archive()));  // the reads ran inside the import's transaction
+  EXPECT_EQ(seen_during, std::set<size_t>{before});
+
+  // Reads while it goes on: the archive as it was, or as it is after the commit, nothing between.
+  import.resume();
+  std::set<size_t> seen_counts;
+  int reads = 0;
+  while (!import.finished() && reads < 200) seen_counts.insert(read_once(cli, reads++));
   EXPECT_EQ(import.wait(), 0) << import.err();
-  EXPECT_EQ(json::parse(cli.run({"list", "--json"}).out).size(), after);
+  for (size_t count : seen_counts) EXPECT_TRUE(count == before || count == after) << count;
+  // And after the commit, the new count.
+  EXPECT_EQ(read_once(cli, 0), after);
   EXPECT_EQ(cli.run({"verify"}).status, 0);
 }
 

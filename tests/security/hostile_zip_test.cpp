@@ -33,7 +33,7 @@ void write_zip(const fs::path& path, const std::vector<Entry>& entries,
   if (!passphrase.empty()) {
     ASSERT_EQ(archive_write_set_passphrase(a, passphrase.c_str()), ARCHIVE_OK);
   }
-  ASSERT_EQ(archive_write_open_filename(a, path.c_str()), ARCHIVE_OK);
+  ASSERT_EQ(archive_write_open_filename(a, path.string().c_str()), ARCHIVE_OK);
   for (const auto& e : entries) {
     archive_entry* entry = archive_entry_new();
     archive_entry_copy_pathname(entry, e.name.c_str());

@@ -100,9 +100,11 @@ TEST_F(VerifyCli, AnOriginalFileWithoutItsBytesIsNamed) {
 }
 
 TEST_F(VerifyCli, AMissingFts5DocumentIsListed) {
-  const std::string key = sql_rows(cli.archive(),
-                                   "SELECT conversation || '/' || node FROM search_message "
-                                   "ORDER BY id LIMIT 1");
+  const std::string key =
+      sql_rows(cli.archive(),
+               "SELECT source || '/' || account || '/' || conversation || '/' || node "
+               "FROM search_message "
+               "ORDER BY id LIMIT 1");
   ASSERT_FALSE(key.empty());
   sql_change(cli.archive(),
              "DELETE FROM search_text WHERE rowid = (SELECT min(id) FROM search_message); "
@@ -120,7 +122,7 @@ TEST_F(VerifyCli, AnExtraFts5DocumentIsListed) {
              "INSERT INTO search_text (rowid, text, title) VALUES (last_insert_rowid(), 'x', '')");
   expect_problem(
       "problem: search (fts5): document for a message the archive does not have: "
-      "no-such-conversation/n1");
+      "chatgpt//no-such-conversation/n1");
 }
 
 TEST_F(VerifyCli, AMissingXapianDocumentIsListed) {

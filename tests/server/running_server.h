@@ -2,11 +2,16 @@
 // tests: the archive is imported from the example export by the real afterglow binary.
 #pragma once
 
+#include <httplib.h>  // on Windows it also starts Winsock, which raw() below needs
+#if defined(_WIN32)
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
 #include <arpa/inet.h>
-#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 #include <chrono>
 #include <filesystem>
@@ -17,15 +22,63 @@
 #include <string>
 #include <thread>
 
+#include "afterglow/model/utf8_path.h"
+#include "afterglow/platform/platform.h"
 #include "afterglow/server/server.h"
 
 namespace afterglow::testing {
 
-inline std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
+// The few socket calls raw() makes that differ between Winsock and BSD sockets.
+namespace raw_socket {
+#if defined(_WIN32)
+using Handle = SOCKET;
+constexpr int kNoSignal = 0;  // Winsock raises no SIGPIPE
+inline void close(Handle fd) { ::closesocket(fd); }
+inline void set_read_timeout(Handle fd, int seconds) {
+  DWORD ms = static_cast<DWORD>(seconds) * 1000;
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, reinterpret_cast<const char*>(&ms), sizeof ms);
 }
+#else
+using Handle = int;
+constexpr int kNoSignal = MSG_NOSIGNAL;
+inline void close(Handle fd) { ::close(fd); }
+inline void set_read_timeout(Handle fd, int seconds) {
+  timeval timeout{seconds, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+}
+#endif
+}  // namespace raw_socket
+
+// A connection that stays open while a test looks at the server through another one (an upload
+// that is still arriving, say); closed when destroyed.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  ~RawConnection() { raw_socket::close(fd_); }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  // Sends every byte; false when the connection failed.
+  bool send(const std::string& bytes) {
+    size_t sent = 0;
+    while (connected_ && sent < bytes.size()) {
+      auto n = ::send(fd_, bytes.data() + sent, static_cast<int>(bytes.size() - sent),
+                      raw_socket::kNoSignal);
+      if (n <= 0) return false;
+      sent += static_cast<size_t>(n);
+    }
+    return connected_;
+  }
+
+ private:
+  raw_socket::Handle fd_;
+  bool connected_ = false;
+};
 
 // A scratch folder with an archive imported from `exports` (in order) by the real binary.
 class ScratchArchive {
@@ -33,7 +86,7 @@ class ScratchArchive {
   explicit ScratchArchive(const std::vector<std::filesystem::path>& exports) {
     std::random_device rd;
     dir_ = std::filesystem::temp_directory_path() /
-           ("afterglow-server-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+           ("afterglow-server-" + std::to_string(rd()) + "-" + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     for (const auto& e : exports) import(e);
   }
@@ -43,10 +96,11 @@ class ScratchArchive {
   }
   // Runs `afterglow import` in another process; returns its exit status.
   int import(const std::filesystem::path& export_file) const {
-    std::string command = "TZ=Asia/Shanghai " + shell_quote(AFTERGLOW_BINARY) + " --archive " +
-                          shell_quote(path().string()) + " import " +
-                          shell_quote(export_file.string()) + " >/dev/null 2>&1 </dev/null";
-    return std::system(command.c_str());
+    platform::RunOptions options;
+    options.env = {{"TZ", "Asia/Shanghai"}};
+    return platform::run_program(
+        {AFTERGLOW_BINARY, "--archive", utf8_string(path()), "import", utf8_string(export_file)},
+        options);
   }
   std::filesystem::path path() const { return dir_ / "archive.afterglow"; }
 
@@ -75,6 +129,7 @@ class RunningServer {
   }
   int port() const { return port_; }
   std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+  const std::string& write_token() const { return server_->write_token(); }
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port_);
     c.set_connection_timeout(5, 0);
@@ -84,20 +139,20 @@ class RunningServer {
   }
   // Sends `bytes` as they are on a fresh connection; returns everything the server answers.
   std::string raw(const std::string& bytes) const {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    raw_socket::Handle fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port_));
     inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
     if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      ::close(fd);
+      raw_socket::close(fd);
       return "";
     }
-    timeval timeout{10, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    raw_socket::set_read_timeout(fd, 10);
     size_t sent = 0;
     while (sent < bytes.size()) {
-      ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+      auto n = ::send(fd, bytes.data() + sent, static_cast<int>(bytes.size() - sent),
+                      raw_socket::kNoSignal);
       if (n <= 0) break;
       sent += static_cast<size_t>(n);
     }
@@ -109,7 +164,7 @@ class RunningServer {
     char buffer[4096];
     size_t wanted = std::string::npos;
     while (out.size() < wanted) {
-      ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      auto n = ::recv(fd, buffer, sizeof buffer, 0);
       if (n <= 0) break;
       out.append(buffer, static_cast<size_t>(n));
       size_t head_end = out.find("\r\n\r\n");
@@ -123,7 +178,7 @@ class RunningServer {
         wanted = head_end + 4 + length;
       }
     }
-    ::close(fd);
+    raw_socket::close(fd);
     return out;
   }
   // The status code of a raw answer ("HTTP/1.1 404 Not Found" -> 404), 0 when none.

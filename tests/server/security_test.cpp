@@ -2,6 +2,8 @@
 // of a non-loopback server, the Content-Security-Policy, escaping, no CORS.
 #include <gtest/gtest.h>
 
+#include "afterglow/platform/platform.h"
+
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -104,7 +106,7 @@ TEST(Ids, OnlyWhatExportsUse) {
 class SecurityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    setenv("TZ", "Asia/Shanghai", 1);
+    platform::set_time_zone("Asia/Shanghai");
     archive_ = new ScratchArchive({example_export()});
   }
   static void TearDownTestSuite() { delete archive_; }

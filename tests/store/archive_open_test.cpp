@@ -9,7 +9,7 @@ using namespace testing;
 
 void run_sql(const fs::path& path, const std::string& sql) {
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 }
@@ -29,13 +29,18 @@ TEST(ArchiveOpen, CreatesAnArchiveInWalModeWithMeta) {
   auto archive = Archive::open(path, Archive::Mode::read_write);
   EXPECT_EQ(archive->path(), path);
   archive.reset();
-  EXPECT_EQ(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 1);
+  // Every migration step ran: the newest table (message feedback, step 2) is there.
+  EXPECT_GE(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+  EXPECT_EQ(query_int(path,
+                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                      "name = 'message_feedback'"),
+            1);
   EXPECT_EQ(query_int(path,
                       "SELECT count(*) FROM meta WHERE key = 'application' AND "
                       "value = 'afterglow'"),
             1);
   sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
+  sqlite3_open(path.string().c_str(), &db);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
@@ -48,9 +53,11 @@ TEST(ArchiveOpen, RefusesAnArchiveOfANewerFormat) {
   ScratchDir dir;
   const auto path = dir / "future.afterglow";
   Archive::open(path, Archive::Mode::read_write);
+  const auto understood = query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'");
   run_sql(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
-  const std::string expected =
-      path.string() + ": archive format 99 is newer than this afterglow understands (1)";
+  const std::string expected = path.string() +
+                               ": archive format 99 is newer than this afterglow understands (" +
+                               std::to_string(understood) + ")";
   EXPECT_EQ(error_of(path, Archive::Mode::read_write), expected);
   EXPECT_EQ(error_of(path, Archive::Mode::read_only), expected);
 }
@@ -106,6 +113,25 @@ TEST(ArchiveOpen, SettingsPersist) {
   }
   auto archive = Archive::open(path, Archive::Mode::read_only);
   EXPECT_EQ(archive->setting("index.seq"), "42");
+}
+
+TEST(ArchiveOpen, AnArchiveOfAnOlderFormatIsUpgradedWhenOpenedForReading) {
+  ScratchDir dir;
+  const auto path = dir / "older.afterglow";
+  Archive::open(path, Archive::Mode::read_write);
+  const auto current = query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'");
+  // As an afterglow of format 2 left it: no keepsake tables yet (step 3 adds them).
+  run_sql(path,
+          "DROP TABLE keepsake_stars; DROP TABLE keepsake_notes; DROP TABLE keepsake_letters; "
+          "DROP TABLE keepsake_rests; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  auto archive = Archive::open(path, Archive::Mode::read_only);
+  EXPECT_TRUE(archive->list({}).empty());
+  archive.reset();
+  EXPECT_EQ(query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'"), current);
+  EXPECT_EQ(query_int(path,
+                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                      "name = 'keepsake_letters'"),
+            1);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/model/utf8_path.h"
 #include "store/store_test_util.h"
 
 namespace afterglow::store {
@@ -119,6 +120,29 @@ TEST_F(Blobs, ExportOriginalsWritesIdenticalFiles) {
   const fs::path out = dir_ / "out";
   archive->export_originals(out);
   for (const auto& in : inputs) EXPECT_EQ(read_file(out / in.path), in.bytes) << in.path;
+}
+
+TEST_F(Blobs, ExportOriginalsWritesNamesEverySystemAccepts) {
+  auto archive = Archive::open(path(), Archive::Mode::read_write);
+  import_all(*archive, survey_for("u"), {},
+             {{"notes/a:b?.txt", "colon"},
+              {"CON.json", "device"},
+              {"A.txt", "upper"},
+              {"a.txt", "lower"},
+              {"trailing./x.md", "dot"},
+              {"问题/图片 1.png", "chinese"}});
+  const fs::path out = dir_ / "out";
+  archive->export_originals(out);
+  EXPECT_EQ(read_file(out / "notes" / "a_b_.txt"), "colon");
+  EXPECT_EQ(read_file(out / "_CON.json"), "device");
+  // Sorted by path, "A.txt" comes first; "a.txt" would be the same file on Windows.
+  EXPECT_EQ(read_file(out / "A.txt"), "upper");
+  EXPECT_EQ(read_file(out / "a (2).txt"), "lower");
+  EXPECT_EQ(read_file(out / "trailing_" / "x.md"), "dot");
+  EXPECT_EQ(read_file(out / utf8_path("问题") / utf8_path("图片 1.png")), "chinese");
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) files += e.is_regular_file();
+  EXPECT_EQ(files, 6u);
 }
 
 TEST_F(Blobs, ExportOriginalsRefusesPathsThatEscape) {

@@ -90,6 +90,46 @@ TEST_F(ImportMerge, SeveralAccountsKeepTheirOwnConversations) {
   EXPECT_EQ(query_int(path(), "SELECT count(*) FROM accounts WHERE external_id = ''"), 1);
 }
 
+// One conversation id in two accounts: two copies, each resolved, loaded and read as itself.
+TEST_F(ImportMerge, TwoAccountsHoldingOneIdAreTwoCopies) {
+  auto archive = open();
+  import_all(*archive, survey_for("user-1"),
+             {make_conversation("same", "First person's", 1600000000, {{"user", "apples"}})});
+  import_all(*archive, survey_for("user-2"),
+             {make_conversation("same", "Second person's", 1600000000, {{"user", "pears"}})});
+  EXPECT_EQ(query_int(path(), "SELECT count(*) FROM conversations"), 2);
+
+  try {
+    archive->resolve("same", std::nullopt);
+    ADD_FAILURE() << "a bare id held by two accounts resolved";
+  } catch (const AmbiguousConversation& e) {
+    ASSERT_EQ(e.candidates.size(), 2u);
+    EXPECT_EQ(e.candidates[0], (ConversationKey{"chatgpt", "user-1", "same"}));
+    EXPECT_EQ(e.candidates[1], (ConversationKey{"chatgpt", "user-2", "same"}));
+    EXPECT_NE(std::string(e.what()).find("user-1, user-2"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(archive->resolve("sa", std::nullopt), AmbiguousConversation);
+  EXPECT_THROW(archive->load(std::string("same")), AmbiguousConversation);
+  EXPECT_THROW(archive->resolve("same", std::string("user-3")), NotFound);
+
+  const ConversationKey second = archive->resolve("sa", std::string("user-2"));
+  EXPECT_EQ(second, (ConversationKey{"chatgpt", "user-2", "same"}));
+  StoredConversation loaded = archive->load(second);
+  EXPECT_EQ(loaded.account, "user-2");
+  EXPECT_EQ(loaded.conversation.title, "Second person's");
+  const ConversationKey first{"chatgpt", "user-1", "same"};
+  EXPECT_EQ(archive->load(first).conversation.title, "First person's");
+  const std::string node = loaded.conversation.nodes.back().id;
+  EXPECT_EQ(archive->message_text(first, node), "apples");
+  EXPECT_EQ(archive->message_text(second, node), "pears");
+
+  std::vector<std::string> copies;
+  archive->scan_messages(0, [&](const MessageRecord& r) {
+    copies.push_back(r.account + ":" + r.conversation_id + ":" + r.text);
+  });
+  EXPECT_EQ(copies, (std::vector<std::string>{"user-1:same:apples", "user-2:same:pears"}));
+}
+
 TEST_F(ImportMerge, NewerExportUpdatesAddsAndKeepsVanishedNodes) {
   auto archive = open();
   import_all(*archive, survey_for("user-1"), first_export());

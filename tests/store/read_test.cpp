@@ -196,10 +196,14 @@ TEST_F(Reading, ScanMessagesIsIncrementalAndCarriesFlags) {
 }
 
 TEST_F(Reading, MessageTextIsOneMessageDecompressed) {
-  EXPECT_EQ(archive_->message_text("ef78-mid", "ef78-mid-n1"), "第一个问题");
-  EXPECT_EQ(archive_->message_text("ef78-mid", "ef78-mid-n2"), "回答");
-  EXPECT_EQ(archive_->message_text("ef78-mid", "no-such-node"), std::nullopt);
-  EXPECT_EQ(archive_->message_text("no-such-conversation", "ef78-mid-n1"), std::nullopt);
+  const ConversationKey mid{"chatgpt", "u", "ef78-mid"};
+  EXPECT_EQ(archive_->message_text(mid, "ef78-mid-n1"), "第一个问题");
+  EXPECT_EQ(archive_->message_text(mid, "ef78-mid-n2"), "回答");
+  EXPECT_EQ(archive_->message_text(mid, "no-such-node"), std::nullopt);
+  EXPECT_EQ(archive_->message_text({"chatgpt", "u", "no-such-conversation"}, "ef78-mid-n1"),
+            std::nullopt);
+  EXPECT_EQ(archive_->message_text({"chatgpt", "other-account", "ef78-mid"}, "ef78-mid-n1"),
+            std::nullopt);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "afterglow/model/conversation.h"
+#include "afterglow/platform/platform.h"
 #include "afterglow/store/archive.h"
 
 namespace afterglow::store::testing {
@@ -23,11 +24,7 @@ namespace fs = std::filesystem;
 
 class ScratchDir {
  public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "afterglow-store-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
+  ScratchDir() : path_(platform::make_private_temp_dir("afterglow-store-")) {}
   ~ScratchDir() {
     std::error_code ec;
     fs::remove_all(path_, ec);
@@ -171,7 +168,7 @@ return import->commit();
 // (import ids, seen-times, change sequence) left out.
 inline std::string dump_content(const fs::path& db_path) {
   sqlite3* db = nullptr;
-  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2(db_path.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   const char* queries[] = {
       "SELECT source, external_id, email, name FROM accounts ORDER BY id",
       "SELECT sha256, size, compression, stored_size, mime FROM blobs ORDER BY id",
@@ -186,6 +183,8 @@ inline std::string dump_content(const fs::path& db_path) {
       "content_hash FROM messages ORDER BY node",
       "SELECT message, ordinal, kind, pointer, name, mime, member, sha256 FROM attachments "
       "ORDER BY message, ordinal",
+      "SELECT account_id, source, external_id, conversation_id, message_id, rating, text, "
+      "create_time, raw_json FROM message_feedback ORDER BY id",
   };
   std::string out;
   for (const char* sql : queries) {
@@ -208,7 +207,7 @@ inline std::string dump_content(const fs::path& db_path) {
 
 inline int64_t query_int(const fs::path& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
-  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_open_v2(db_path.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* st = nullptr;
   int64_t value = -1;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&

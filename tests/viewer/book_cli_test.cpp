@@ -129,4 +129,29 @@ TEST_F(BookCliTest, ClearMessagesWhenSomethingIsMissing) {
   EXPECT_NE(bad_date.output.find("--from 2024-13: not a date"), std::string::npos);
 }
 
+// One version number, CMake's project version: --version prints it and every book's about page
+// names the program that made it with the same words, in both languages and both forms.
+TEST_F(BookCliTest, AboutPageNamesTheVersionThatMadeIt) {
+  fs::path example = fs::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip";
+  if (!fs::exists(example)) GTEST_SKIP() << example << " is absent";
+  CliRun version = run("--version");
+  ASSERT_EQ(version.status, 0) << version.output;
+  std::string name = version.output.substr(0, version.output.find_last_not_of("\r\n") + 1);
+  ASSERT_EQ(name, std::string("afterglow ") + AFTERGLOW_VERSION);
+  ASSERT_EQ(run(archive_ + "import '" + example.string() + "'").status, 0);
+  for (const char* lang : {"en", "zh"}) {
+    fs::path book = dir_ / (std::string("book-") + lang);
+    fs::path single = dir_ / (std::string("single-") + lang + ".html");
+    CliRun made = run(archive_ + "book --lang " + lang + " --out '" + book.string() +
+                      "' --single-file '" + single.string() + "'");
+    ASSERT_EQ(made.status, 0) << made.output;
+    std::string about = slurp(book / "about.html");
+    size_t made_line = about.find("<p class=\"made\">");
+    ASSERT_NE(made_line, std::string::npos) << lang;
+    EXPECT_NE(about.find(name, made_line), std::string::npos) << lang;
+    std::string whole = slurp(single);
+    EXPECT_NE(whole.find(name, whole.find("<p class=\"made\">")), std::string::npos) << lang;
+  }
+}
+
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+
 #include <stdlib.h>
+#include "afterglow/platform/platform.h"
 
 #include <filesystem>
 #include <fstream>
@@ -41,9 +43,9 @@ struct MemorySource {
       summary.source = "chatgpt";
       s.conversations.push_back(summary);
     }
-    s.load = [this](const std::string& id) {
+    s.load = [this](const store::ConversationKey& key) {
       ++loads;
-      return store::StoredConversation{conversations.at(id), "", false};
+      return store::StoredConversation{conversations.at(key.id), "", false};
     };
     s.blob_info = [this](const std::string& sha) -> std::optional<store::BlobInfo> {
       if (!blobs.contains(sha)) return std::nullopt;
@@ -64,8 +66,7 @@ struct MemorySource {
 class BookTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    setenv("TZ", "Asia/Shanghai", 1);
-    tzset();
+    platform::set_time_zone("Asia/Shanghai");
     dir_ = fs::temp_directory_path() /
            ("afterglow-book-test-" +
             std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +

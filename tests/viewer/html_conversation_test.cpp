@@ -1,7 +1,9 @@
 #include "afterglow/viewer/html_conversation.h"
 
 #include <gtest/gtest.h>
+
 #include <stdlib.h>
+#include "afterglow/platform/platform.h"
 
 #include "html_test_conversations.h"
 
@@ -18,10 +20,7 @@ size_t count(const std::string& haystack, const std::string& needle) {
 
 class ConversationHtmlTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    setenv("TZ", "Asia/Shanghai", 1);
-    tzset();
-  }
+  void SetUp() override { platform::set_time_zone("Asia/Shanghai"); }
 };
 
 TEST_F(ConversationHtmlTest, AlternateVersionsAreAllThereWithTheDisplayedOneVisible) {

@@ -1,4 +1,4 @@
-#include "book_memories.h"
+#include "afterglow/viewer/book_memories.h"
 
 #include <algorithm>
 #include <cmath>

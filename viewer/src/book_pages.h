@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "afterglow/viewer/book_stats.h"
 #include "afterglow/viewer/html_book.h"
-#include "book_stats.h"
 
 namespace afterglow::viewer {
 

@@ -1,4 +1,4 @@
-#include "book_stats.h"
+#include "afterglow/viewer/book_stats.h"
 
 #include "afterglow/viewer/html_strings.h"
 #include "book_text.h"

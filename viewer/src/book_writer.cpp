@@ -5,16 +5,16 @@
 #include <fstream>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/viewer/book_memories.h"
+#include "afterglow/viewer/book_stats.h"
 #include "afterglow/viewer/html_assets.h"
 #include "afterglow/viewer/html_book.h"
 #include "afterglow/viewer/html_conversation.h"
 #include "afterglow/viewer/html_escape.h"
 #include "afterglow/viewer/text_style.h"
 #include "book_assets.h"
-#include "book_memories.h"
 #include "book_pages.h"
 #include "book_search_index.h"
-#include "book_stats.h"
 
 namespace afterglow::viewer {
 namespace {
@@ -69,7 +69,7 @@ class ConversationPipeline {
   Rendered render(const store::ConversationSummary& summary, const std::string& href,
                   const std::string& anchor,
                   const std::function<std::optional<std::string>(const model::Attachment&)>& url) {
-    store::StoredConversation stored = source_.load(summary.id);
+    store::StoredConversation stored = source_.load({summary.source, summary.account, summary.id});
     const model::Conversation& c = stored.conversation;
     BookEntry entry;
     entry.title = conversation_title(c, lang_);
@@ -169,7 +169,7 @@ BookSource book_source(const store::Archive& archive,
                        std::vector<store::ConversationSummary> conversations) {
   BookSource source;
   source.conversations = std::move(conversations);
-  source.load = [&archive](const std::string& id) { return archive.load(id); };
+  source.load = [&archive](const store::ConversationKey& key) { return archive.load(key); };
   source.blob_info = [&archive](const std::string& sha) { return archive.blob_info(sha); };
   source.read_blob = [&archive](const std::string& sha,
                                 const std::function<void(std::string_view)>& sink) {

@@ -2,11 +2,16 @@
 
 #include <cstdio>
 
+#include "afterglow/i18n/translate.h"
 #include "afterglow/model/tree.h"
+#include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
+#include "canvas_blocks.h"
 
 namespace afterglow::viewer {
 namespace {
+
+using i18n::_;
 
 using model::Conversation;
 using model::Message;
@@ -15,11 +20,36 @@ using model::Tree;
 
 bool shown(const Message& m, const ShowOptions& options) { return options.all || !m.hidden; }
 
+// The text view is read by a person, in their language; the JSON keeps the role as stored.
 std::string speaker(const Conversation& c, const Message& m) {
-  if (m.role == "user") return "You";
-  if (m.role == "assistant") return c.source == "chatgpt" ? "ChatGPT" : "Assistant";
-  if (m.role == "tool") return "Tool" + (m.author_name.empty() ? "" : " " + m.author_name);
-  return m.role.empty() ? "Unknown" : m.role;
+  if (m.role == "user") return _("You");
+  if (m.role == "assistant") return c.source == "chatgpt" ? "ChatGPT" : _("Assistant");
+  if (m.role == "tool") {
+    return m.author_name.empty() ? _("Tool") : i18n::format(_("Tool {0}"), m.author_name);
+  }
+  return m.role.empty() ? _("Unknown") : m.role;
+}
+
+// What a Canvas document is called, by its variant.
+std::string canvas_label(const TextBlock& block) {
+  std::string label = block.variant == "email"         ? _("Email")
+                      : block.variant == "social_post" ? _("Social post")
+                                                       : _("Document");
+  if (!block.subject.empty()) label += " · " + block.subject;
+  return label;
+}
+
+// An answer's text with its inline Canvas documents set apart, each between two rules.
+void render_text(std::ostream& out, const std::string& text, const Style& style) {
+  for (const auto& block : split_canvas_blocks(text)) {
+    if (!block.document) {
+      out << block.body << "\n";
+      continue;
+    }
+    out << style.accent("┌─ 📄 " + canvas_label(block)) << "\n";
+    if (!block.body.empty()) out << block.body << "\n";
+    out << style.accent("└─") << "\n";
+  }
 }
 
 // A short tag for messages that are not plain dialogue, e.g. "tool call → python".
@@ -28,11 +58,22 @@ std::string kind_tag(const Message& m) {
     case MessageKind::normal:
       return "";
     case MessageKind::tool_call:
-      return "tool call → " + m.recipient;
+      return i18n::format(_("tool call → {0}"), m.recipient);
     case MessageKind::tool_result:
-      return "tool output";
+      return _("tool output");
     case MessageKind::custom_instructions:
-      return "custom instructions";
+      return _("custom instructions");
+    case MessageKind::system:
+      return _("system");
+    case MessageKind::memory:
+      return _("memory");
+    case MessageKind::reasoning:
+      return _("reasoning");
+    case MessageKind::image_generation:
+      // TRANSLATORS: the tag of a message that carries generated images.
+      return _("image_generation");
+    case MessageKind::canvas:
+      return _("canvas");
     default:
       return model::to_string(m.kind);
   }
@@ -45,12 +86,26 @@ std::string duration_text(double seconds) {
   return buf;
 }
 
+std::string attachment_label(model::AttachmentKind kind) {
+  switch (kind) {
+    case model::AttachmentKind::image:
+      return _("image");
+    case model::AttachmentKind::audio:
+      return _("voice");
+    case model::AttachmentKind::video:
+      return _("video");
+    default:
+      return _("file");
+  }
+}
+
 void render_attachment(std::ostream& out, const model::Attachment& a, const Style& style) {
-  std::string label = model::to_string(a.kind);
-  if (a.kind == model::AttachmentKind::audio) label = "voice";
+  const std::string label = attachment_label(a.kind);
   std::string name = a.name.empty() ? a.file_id : a.name;
-  out << "  " << style.accent("[" + label + (a.available() ? "" : " unavailable") + "]") << " "
-      << name;
+  out << "  "
+      << style.accent("[" + (a.available() ? label : i18n::format(_("{0} unavailable"), label)) +
+                      "]")
+      << " " << terminal_text(name);
   std::string details = a.mime;
   if (a.size >= 0) details += (details.empty() ? "" : ", ") + human_size(a.size);
   if (a.duration > 0) details += (details.empty() ? "" : ", ") + duration_text(a.duration);
@@ -58,7 +113,7 @@ void render_attachment(std::ostream& out, const model::Attachment& a, const Styl
     details +=
         (details.empty() ? "" : ", ") + std::to_string(a.width) + "×" + std::to_string(a.height);
   }
-  if (!details.empty()) out << " (" << details << ")";
+  if (!details.empty()) out << " (" << terminal_text(details) << ")";
   out << "\n";
 }
 
@@ -66,8 +121,12 @@ void render_message(std::ostream& out, const Conversation& c, const Tree& tree, 
                     const Style& style) {
   const Message& m = *c.nodes[index].message;
   out << style.bold("── " + speaker(c, m));
-  if (m.role == "assistant" && !m.model.empty()) out << style.dim(" · " + m.model);
+  // Newer exports name the model only once, for the whole conversation.
+  const std::string& model = m.model.empty() ? c.model : m.model;
+  if (m.role == "assistant" && !model.empty()) out << style.dim(" · " + model);
   out << style.dim(" · " + local_datetime(m.create_time));
+  if (m.feedback == "up") out << "  👍";
+  if (m.feedback == "down") out << "  👎";
   if (auto versions = tree.versions(index); versions.size() > 1) {
     size_t position = 1;
     for (size_t i = 0; i < versions.size(); ++i) {
@@ -78,14 +137,16 @@ void render_message(std::ostream& out, const Conversation& c, const Tree& tree, 
                         " ›");
   }
   if (std::string tag = kind_tag(m); !tag.empty() || m.hidden) {
-    out << "  " << style.dim("[" + (tag.empty() ? "hidden" : tag) + "]");
+    out << "  " << style.dim("[" + (tag.empty() ? _("hidden") : tag) + "]");
   }
   out << "\n";
   if (!m.text.empty()) {
     if (!m.language.empty() || m.content_type == "code") {
-      out << "```" << m.language << "\n" << m.text << "\n```\n";
+      out << "```" << terminal_text(m.language) << "\n" << terminal_text(m.text) << "\n```\n";
+    } else if (m.role == "assistant" && has_canvas_blocks(m.text)) {
+      render_text(out, m.text, style);
     } else {
-      out << m.text << "\n";
+      out << terminal_text(m.text) << "\n";
     }
   }
   for (const auto& a : m.attachments) render_attachment(out, a, style);
@@ -129,23 +190,26 @@ nlohmann::json message_json(const Conversation& c, const Tree& tree, size_t inde
     version_ids.push_back(c.nodes[versions[i]].id);
     if (versions[i] == index) position = i + 1;
   }
-  return {{"id", node.id},
-          {"parent", node.parent},
-          {"role", m.role},
-          {"author", m.author_name},
-          {"recipient", m.recipient},
-          {"create_time", time_json(m.create_time)},
-          {"model", m.model},
-          {"content_type", m.content_type},
-          {"kind", model::to_string(m.kind)},
-          {"hidden", m.hidden},
-          {"on_thread", tree.on_thread(index)},
-          {"voice", m.is_voice},
-          {"language", m.language},
-          {"text", m.text},
-          {"attachments", attachments},
-          {"citations", citations},
-          {"versions", {{"ids", version_ids}, {"position", position}, {"count", versions.size()}}}};
+  nlohmann::json out = {
+      {"id", node.id},
+      {"parent", node.parent},
+      {"role", m.role},
+      {"author", m.author_name},
+      {"recipient", m.recipient},
+      {"create_time", time_json(m.create_time)},
+      {"model", m.model},
+      {"content_type", m.content_type},
+      {"kind", model::to_string(m.kind)},
+      {"hidden", m.hidden},
+      {"on_thread", tree.on_thread(index)},
+      {"voice", m.is_voice},
+      {"language", m.language},
+      {"text", m.text},
+      {"attachments", attachments},
+      {"citations", citations},
+      {"versions", {{"ids", version_ids}, {"position", position}, {"count", versions.size()}}}};
+  if (!m.feedback.empty()) out["feedback"] = m.feedback;  // "up" | "down", when rated
+  return out;
 }
 
 // Nodes off the displayed thread whose parent is on it: where an alternate version starts.
@@ -166,10 +230,10 @@ void render_conversation_text(std::ostream& out, const store::StoredConversation
   const Conversation& c = stored.conversation;
   Style style{options.color};
   Tree tree(c);
-  out << style.bold(c.title.empty() ? "(untitled)" : c.title) << "\n";
+  out << style.bold(c.title.empty() ? _("(untitled)") : c.title) << "\n";
   out << style.dim(local_datetime(c.create_time) + " · " + (c.model.empty() ? "-" : c.model) +
                    " · " + c.id);
-  if (stored.gone_upstream) out << style.dim(" · gone upstream (kept here)");
+  if (stored.gone_upstream) out << style.dim(_(" · gone upstream (kept here)"));
   out << "\n\n";
   for (size_t i : tree.thread()) {
     const auto& node = c.nodes[i];
@@ -177,7 +241,8 @@ void render_conversation_text(std::ostream& out, const store::StoredConversation
   }
   if (!options.all) return;
   for (size_t start : branch_starts(c, tree)) {
-    out << style.accent("════ Alternate version, from " + c.nodes[start].id + " ════") << "\n\n";
+    out << style.accent(i18n::format(_("════ Alternate version, from {0} ════"), c.nodes[start].id))
+        << "\n\n";
     for (size_t i : tree.path_through(start)) {
       if (c.nodes[i].message) render_message(out, c, tree, i, style);
     }

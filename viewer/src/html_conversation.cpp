@@ -8,6 +8,7 @@
 #include "afterglow/viewer/html_escape.h"
 #include "afterglow/viewer/html_markdown.h"
 #include "afterglow/viewer/text_style.h"
+#include "canvas_blocks.h"
 
 namespace afterglow::viewer {
 namespace {
@@ -223,16 +224,39 @@ class Renderer {
       append_escaped(out_, m.text);
       out_ += "</code></pre>\n";
     } else if (m.role == "assistant" && m.kind != MessageKind::tool_call) {
-      MarkdownHtml md = markdown_to_html(m.text);
-      has_math_ = has_math_ || md.has_math;
-      out_ += "<div class=\"markdown\">";
-      out_ += md.html;
-      out_ += "</div>\n";
+      for (const auto& block : split_canvas_blocks(m.text)) render_block(block);
     } else {
       // People's own words, tool output and system text are shown exactly as written.
       out_ += plain_text_html(m.text);
       out_ += "\n";
     }
+  }
+
+  // Ordinary answer text as Markdown; an inline Canvas document as a document of its own.
+  void render_block(const TextBlock& block) {
+    MarkdownHtml md = markdown_to_html(block.body);
+    has_math_ = has_math_ || md.has_math;
+    if (!block.document) {
+      out_ += "<div class=\"markdown\">";
+      out_ += md.html;
+      out_ += "</div>\n";
+      return;
+    }
+    const Text label = block.variant == "email"         ? Text::canvas_email
+                       : block.variant == "social_post" ? Text::canvas_social_post
+                                                        : Text::canvas_document;
+    out_ += "<section class=\"canvas-doc\" data-variant=\"";
+    append_escaped(out_, block.variant);
+    out_ += "\"><header><span class=\"icon\" aria-hidden=\"true\">📄</span> ";
+    append_escaped(out_, tr(options_.lang, label));
+    if (!block.subject.empty()) {
+      out_ += " · <span class=\"subject\">";
+      append_escaped(out_, block.subject);
+      out_ += "</span>";
+    }
+    out_ += "</header><div class=\"markdown\">";
+    out_ += md.html;
+    out_ += "</div></section>\n";
   }
 
   void render_attachment(const Attachment& a) {
@@ -349,14 +373,22 @@ class Renderer {
       append_escaped(out_, tr(options_.lang, Text::voice));
       out_ += "</span>";
     }
-    if (m.role == "assistant" && !m.model.empty()) {
+    // Newer exports name the model only once, for the whole conversation.
+    if (const std::string& model = m.model.empty() ? c_.model : m.model;
+        m.role == "assistant" && !model.empty()) {
       out_ += " <span class=\"model\">";
-      append_escaped(out_, m.model);
+      append_escaped(out_, model);
       out_ += "</span>";
     }
     if (m.create_time) {
       out_ += " <time datetime=\"" + iso_utc(*m.create_time) + "\">" +
               format_clock(local_parts(*m.create_time)) + "</time>";
+    }
+    if (m.feedback == "up" || m.feedback == "down") {
+      const bool up = m.feedback == "up";
+      out_ += " <span class=\"feedback\" title=\"";
+      append_escaped(out_, tr(options_.lang, up ? Text::rated_up : Text::rated_down));
+      out_ += up ? "\">👍</span>" : "\">👎</span>";
     }
     if (sw) render_switch(*sw);
     out_ += "</div>\n";

@@ -95,6 +95,11 @@ constexpr Row kRows[] = {
     {Text::label_days, "days we talked", "天有过交谈"},
     {Text::label_streak, "days in a row, at most", "最长连续天数"},
     {Text::label_words, "words", "字"},
+    {Text::canvas_document, "Document", "文档"},
+    {Text::canvas_email, "Email", "邮件"},
+    {Text::canvas_social_post, "Social post", "社交帖子"},
+    {Text::rated_up, "You rated this answer good", "你给这条回答点了赞"},
+    {Text::rated_down, "You rated this answer bad", "你给这条回答点了踩"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

@@ -1,9 +1,13 @@
 #include "afterglow/viewer/list_view.h"
 
+#include "afterglow/i18n/translate.h"
+#include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 
 namespace afterglow::viewer {
 namespace {
+
+using i18n::_;
 
 nlohmann::json optional_time(const model::Timestamp& t) {
   return t ? nlohmann::json(*t) : nlohmann::json(nullptr);
@@ -22,9 +26,14 @@ void render_list_text(std::ostream& out, const std::vector<store::ConversationSu
   Style style{color};
   for (const auto& c : list) {
     std::string model = c.model.empty() ? "-" : c.model;
-    out << style.dim(local_datetime(c.create_time)) << "  " << model << "  " << c.messages
-        << (c.messages == 1 ? " message  " : " messages  ") << style.bold(display_title(c));
-    if (c.gone_upstream) out << style.dim("  [gone upstream]");
+    // The JSON keeps "(untitled)" in English; a person reads it in their language.
+    std::string title = display_title(c);
+    if (c.title.empty() && first_line(c.first_user_text, 60).empty()) title = _("(untitled)");
+    const auto messages = static_cast<int64_t>(c.messages);
+    out << style.dim(local_datetime(c.create_time)) << "  " << terminal_text(model) << "  "
+        << i18n::format(i18n::plural("{0} message", "{0} messages", messages), messages) << "  "
+        << style.bold(title);
+    if (c.gone_upstream) out << style.dim(_("  [gone upstream]"));
     out << "  " << style.dim(c.id) << "\n";
   }
 }

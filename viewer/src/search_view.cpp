@@ -34,7 +34,9 @@ std::vector<std::vector<const indexer::Hit*>> hits_by_conversation(
   std::vector<std::vector<const indexer::Hit*>> groups;
   std::unordered_map<std::string, size_t> index;
   for (const auto& hit : results.hits) {
-    auto [it, added] = index.emplace(hit.conversation, groups.size());
+    // One group per copy: two accounts may hold the same conversation id.
+    auto [it, added] =
+        index.emplace(hit.source + '\n' + hit.account + '\n' + hit.conversation, groups.size());
     if (added) groups.emplace_back();
     groups[it->second].push_back(&hit);
   }
@@ -46,6 +48,8 @@ nlohmann::json search_results_json(const indexer::Results& results) {
   for (const auto& h : results.hits) {
     hits.push_back({{"conversation", h.conversation},
                     {"node", h.node},
+                    {"source", h.source},
+                    {"account", h.account},
                     {"title", h.title},
                     {"create_time", h.create_time ? nlohmann::json(*h.create_time) : nullptr},
                     {"role", h.role},

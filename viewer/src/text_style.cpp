@@ -2,14 +2,17 @@
 
 #include <cstdio>
 
+#include "afterglow/i18n/translate.h"
 #include "afterglow/model/local_time.h"
+#include "afterglow/viewer/terminal_text.h"
 
 namespace afterglow::viewer {
 namespace {
 
+// The styled text is made inert first: its own escapes are the only ones that reach the terminal.
 std::string wrap(bool enabled, const char* code, std::string_view s) {
-  if (!enabled) return std::string(s);
-  return std::string("\x1b[") + code + "m" + std::string(s) + "\x1b[0m";
+  if (!enabled) return terminal_text(s);
+  return std::string("\x1b[") + code + "m" + terminal_text(s) + "\x1b[0m";
 }
 
 }  // namespace
@@ -34,7 +37,7 @@ std::string human_size(int64_t bytes) {
 }
 
 std::string local_datetime(const std::optional<double>& epoch_seconds) {
-  if (!epoch_seconds) return "unknown time";
+  if (!epoch_seconds) return i18n::_("unknown time");
   return model::format_local(*epoch_seconds, "%Y-%m-%d %H:%M");
 }
 

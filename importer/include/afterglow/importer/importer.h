@@ -41,6 +41,8 @@ struct Report {
   int64_t attachments = 0;    // attachment references seen in messages
   // Problems that did not stop the import, one line each (e.g. text repaired from bad UTF-8).
   std::vector<std::string> warnings;
+  // Conversations kept with no messages at all, "file#index id: reason", one line each.
+  std::vector<std::string> empty;
 };
 
 // Reads just enough of the input to know its layout, its account and its files, and to refuse

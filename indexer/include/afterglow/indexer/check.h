@@ -20,8 +20,8 @@ struct IndexCheck {
   int64_t messages = 0;   // messages the archive holds
   int64_t behind = 0;     // messages written after the index last caught up: not yet indexed,
                           // which the next search or import fixes; not a fault
-  // "<conversation id>/<node id>" of messages the index has seen but holds no document for
-  // (at most kMaxListed; missing_count has them all).
+  // "<source>/<account>/<conversation id>/<node id>" of messages the index has seen but holds
+  // no document for (at most kMaxListed; missing_count has them all).
   std::vector<std::string> missing;
   int64_t missing_count = 0;
   // Documents for messages the archive does not have (same limit; extra_count has them all).

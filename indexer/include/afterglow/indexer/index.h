@@ -40,7 +40,7 @@ struct SearchOptions {
   // Include alternate branches, hidden messages and reasoning (`--all`).
   bool include_all = false;
   // At most this many hits per conversation (0 = no limit), so that one long conversation
-  // does not fill the page; the conversation id is the collapse key.
+  // does not fill the page; the conversation copy (source, account, id) is the collapse key.
   int per_conversation = 0;
   // Count the matches by model and by year (the JSON output and `afterglow serve` show them;
   // the text output does not, and is faster without: see docs/PERFORMANCE.md).
@@ -57,6 +57,9 @@ std::string plain_snippet(std::string_view marked);
 struct Hit {
   std::string conversation;
   std::string node;
+  // Which copy of the conversation (store::ConversationKey): two accounts may hold one id.
+  std::string source;
+  std::string account;
   std::string title;
   model::Timestamp create_time;
   std::string role;
@@ -89,7 +92,7 @@ class Index {
   virtual Engine engine() const = 0;
   // The highest message seq this index has seen (0 when empty).
   virtual int64_t last_seq() const = 0;
-  // Adds or replaces the document of (conversation, node).
+  // Adds or replaces the document of (source, account, conversation, node).
   virtual void add(const Document& document) = 0;
   // Makes everything added durable, recording `seq` as seen.
   virtual void commit(int64_t seq) = 0;
@@ -115,8 +118,8 @@ void forget_xapian_index(const std::filesystem::path& archive);
 
 // Where the Xapian engine reads a hit's text to make its snippet: the index keeps no copy of
 // the text, the archive has it (store::Archive::message_text). nullopt: no such message.
-using TextSource = std::function<std::optional<std::string>(const std::string& conversation,
-                                                            const std::string& node)>;
+using TextSource = std::function<std::optional<std::string>(
+    const store::ConversationKey& conversation, const std::string& node)>;
 
 // Opens (writable: creates) a Xapian index folder. Throws ArchiveError when it cannot be opened
 // or was written by an incompatible schema, IndexBusy when another process is writing it.

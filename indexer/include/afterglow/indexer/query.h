@@ -4,12 +4,14 @@
 // only in capitals. A malformed query throws afterglow::QueryError with a one-line explanation.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "afterglow/indexer/schema.h"
+#include "afterglow/store/archive.h"
 
 namespace afterglow::indexer {
 
@@ -32,6 +34,9 @@ struct QueryNode {
   Type text_type = Type::word;
   // Date fields: the half-open span of epoch seconds, resolved in the local time zone.
   std::optional<double> from, until;
+  // Keepsake fields: the messages they name, as "<conversation>/<node>", filled in from the
+  // archive by resolve_keepsakes() before the query runs.
+  std::vector<std::string> messages;
   // Where the token stood in the query string, for "did you mean" rewriting.
   size_t offset = 0, length = 0;
   std::vector<QueryNode> children;
@@ -42,8 +47,18 @@ struct Query {
   QueryNode root;
 };
 
+// Limits far above what a person types, so that a pasted or generated query cannot exhaust
+// the stack of the recursive parser (or of the engines walking its tree) or its memory: deeper
+// groups and negations, or more characters (UTF-8 code points, so Chinese counts as English
+// does), are a QueryError.
+inline constexpr size_t kMaxQueryDepth = 32;
+inline constexpr size_t kMaxQueryCharacters = 2000;
+
 // Parses a query; dates are resolved in the local time zone (TZ) at the time of the call.
 Query parse_query(std::string_view text);
+
+// Fills in the messages of every keepsake field (is:starred) from the archive's keepsakes.
+void resolve_keepsakes(QueryNode& node, const store::Archive& archive);
 
 // The positive text terms of a query (not under a negation), for highlighting: words, phrases
 // and prefixes, without title: terms.

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
+
+#include "afterglow/i18n/translate.h"
 
 namespace afterglow::indexer {
 
@@ -27,6 +30,8 @@ enum class FieldKind {
   date_after,    // on or after a local date (after:)
   date_before,   // before a local date (before:)
   date_on,       // within a local year, month or day (date:)
+  keepsake,      // the person's keepsakes (is:starred): read from the archive when the query
+                 // runs, never stored in an index, so that starring needs no reindexing
   internal,      // not a query field: bookkeeping terms and slots
 };
 
@@ -36,29 +41,33 @@ struct Field {
   int slot;                 // Xapian value slot, or kNoSlot
   FieldKind kind;
   std::string_view example;  // a query that uses it
-  std::string_view help;     // one line for --help and docs
+  std::string_view help;     // one line for --help and docs, in English (N_: translated there)
 };
 
-inline constexpr std::array<Field, 15> kSchema{{
+using i18n::N_;  // marks the help of the query fields for translation (po/)
+
+inline constexpr std::array<Field, 16> kSchema{{
     {"", "", kNoSlot, FieldKind::internal, "pressure", "message text (words, CJK n-grams)"},
     {"stem", "Z", kNoSlot, FieldKind::internal, "running", "English stems of message words"},
-    {"title", "S", kNoSlot, FieldKind::text, "title:asimov", "words of the conversation title"},
+    {"title", "S", kNoSlot, FieldKind::text, "title:asimov", N_("words of the conversation title")},
     {"model", "XM", kSlotModel, FieldKind::keyword, "model:gpt-4o",
-     "the model that wrote the message (gpt-4* for a prefix)"},
+     N_("the model that wrote the message (gpt-4* for a prefix)")},
     {"role", "XR", kNoSlot, FieldKind::keyword, "role:user|assistant",
-     "who wrote it: user, assistant, tool or system"},
-    {"source", "XS", kNoSlot, FieldKind::keyword, "source:chatgpt", "the service it came from"},
-    {"account", "XA", kNoSlot, FieldKind::keyword, "account:user-abc", "the account id"},
+     N_("who wrote it: user, assistant, tool or system")},
+    {"source", "XS", kNoSlot, FieldKind::keyword, "source:chatgpt", N_("the service it came from")},
+    {"account", "XA", kNoSlot, FieldKind::keyword, "account:user-abc", N_("the account id")},
     {"has", "XH", kNoSlot, FieldKind::flag, "has:image|audio|code|branch",
-     "messages with an image, audio or code; conversations with alternate branches"},
+     N_("messages with an image, audio or code; conversations with alternate branches")},
     {"in", "G", kSlotConversation, FieldKind::conversation, "in:6650f2b1",
-     "within one conversation (its id or a prefix of it)"},
+     N_("within one conversation (its id or a prefix of it)")},
+    {"is", "", kNoSlot, FieldKind::keepsake, "is:starred",
+     N_("messages you starred (afterglow star)")},
     {"after", "", kSlotTime, FieldKind::date_after, "after:2024-05-13",
-     "written on or after this local date (YYYY, YYYY-MM or YYYY-MM-DD)"},
+     N_("written on or after this local date (YYYY, YYYY-MM or YYYY-MM-DD)")},
     {"before", "", kSlotTime, FieldKind::date_before, "before:2025",
-     "written before this local date (YYYY, YYYY-MM or YYYY-MM-DD)"},
+     N_("written before this local date (YYYY, YYYY-MM or YYYY-MM-DD)")},
     {"date", "", kSlotTime, FieldKind::date_on, "date:2024-05",
-     "written within this local year, month or day"},
+     N_("written within this local year, month or day")},
     {"id", "Q", kNoSlot, FieldKind::internal, "", "unique id: <conversation>/<node>"},
     {"kind", "XK", kNoSlot, FieldKind::internal, "",
      "message kind (normal, reasoning, tool_call...)"},
@@ -68,6 +77,8 @@ inline constexpr std::array<Field, 15> kSchema{{
 
 // The values has: accepts.
 inline constexpr std::array<std::string_view, 4> kHasValues{"image", "audio", "code", "branch"};
+// The values is: accepts.
+inline constexpr std::array<std::string_view, 1> kIsValues{"starred"};
 
 // The row of a query field by name, or nullptr (internal rows are not found).
 const Field* find_field(std::string_view name);
@@ -75,10 +86,12 @@ const Field* find_field(std::string_view name);
 const Field& schema_row(std::string_view name);
 
 // The schema as text, one "name<TAB>prefix<TAB>slot<TAB>kind<TAB>help" line per row: written into
-// the Xapian database so that it describes itself.
+// the Xapian database so that it describes itself. Keepsake rows are left out: the index holds
+// nothing of them.
 std::string schema_description();
 
-// The query language for --help: syntax, then one line per field with an example.
-std::string query_help();
+// The query language for --help: syntax, then one line per field with an example. `words` gives
+// each English sentence in the reader's language; without it the help is in English.
+std::string query_help(const std::function<std::string(const char*)>& words = {});
 
 }  // namespace afterglow::indexer

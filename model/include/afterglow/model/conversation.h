@@ -84,6 +84,9 @@ struct Message {
   std::string language;
   std::vector<Attachment> attachments;
   std::vector<Citation> citations;
+  // The person's rating of this answer ("up", "down"), from the archive's message_feedback;
+  // empty when none was given. Not part of the message as exported.
+  std::string feedback;
 
   // The message object exactly as it stood in the export (JSON), so nothing is lost.
   std::string raw_json;

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "afterglow/model/conversation.h"
+#include "afterglow/model/memory_record.h"
+#include "afterglow/model/message_feedback.h"
 
 namespace afterglow::model {
 
@@ -75,6 +77,12 @@ class ImportSink {
   virtual std::unique_ptr<FileWriter> original_file(const MemberInfo& member) = 0;
   virtual void conversation(Conversation&& conversation) = 0;
   virtual void broken_conversation(BrokenConversation&& broken) = 0;
+  // Account-level records beside the conversations (memories, projects and custom GPTs).
+  // TODO(store): keep them; until the store has their tables they are dropped here.
+  virtual void memory_record(MemoryRecord&& record) { (void)record; }
+  virtual void project(Project&& project) { (void)project; }
+  // A rating of one answer; may arrive before or after its conversation.
+  virtual void message_feedback(MessageFeedback&& feedback) { (void)feedback; }
   // Called once after every file has been read: link attachments to the files now known.
   virtual void resolve_attachments(const AssetResolver& resolver) = 0;
 };

@@ -10,6 +10,10 @@ namespace afterglow::server {
 
 inline constexpr std::string_view kTokenCookie = "afterglow_token";
 inline constexpr std::string_view kTokenParameter = "token";
+// The app's write token: in every page as <meta name="afterglow-token" content="…">, and sent
+// back by the page's script in this header with every request that changes anything.
+inline constexpr std::string_view kWriteTokenMeta = "afterglow-token";
+inline constexpr std::string_view kWriteTokenHeader = "X-Afterglow-Token";
 
 // 32 lowercase hex digits from /dev/urandom. Throws Error when it cannot be read.
 std::string random_token();

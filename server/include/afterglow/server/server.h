@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "afterglow/importer/importer.h"
+
 namespace afterglow::server {
 
 struct ServerOptions {
@@ -18,6 +20,12 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port (tests)
   // When not empty, every request must carry it (?token= once, then a cookie).
   std::string token;
+  // The app (`afterglow app`): the page may also import exports and make books. Writes need the
+  // per-launch write token the pages carry and are refused unless the server is on loopback.
+  bool app = false;
+  // For the app's imports: the same guards against decompression bombs as `afterglow import`;
+  // an upload larger than max_total_bytes is refused before it is received.
+  importer::Limits import_limits;
   // Worker threads; each holds at most one open archive connection at a time.
   int threads = 8;
   // Told about requests that failed inside the server (never shown to the browser).
@@ -41,6 +49,8 @@ class Server {
   bool running() const;
   // The address to open: "http://127.0.0.1:8080/", with "?token=…" when one is required.
   std::string url() const;
+  // The app's per-launch write token ("" for a read-only server).
+  const std::string& write_token() const;
 
  private:
   struct Impl;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "afterglow/model/conversation.h"
+#include "afterglow/model/errors.h"
 #include "afterglow/model/import_sink.h"
 
 struct sqlite3;
@@ -51,6 +52,24 @@ class Import : public model::ImportSink {
   virtual ImportSummary commit() = 0;
 };
 
+// Which copy of a conversation: two accounts (or two services) may hold the same conversation
+// id with different text, and each copy is kept, indexed and shown as itself.
+struct ConversationKey {
+  std::string source;
+  std::string account;  // the account's id ("" when the export did not say)
+  std::string id;       // the export's conversation id
+  bool operator==(const ConversationKey&) const = default;
+};
+
+// A bare conversation id (or prefix) that several copies answer to. The message names them;
+// `candidates` lets a caller offer the choice (the CLI's --account, the server's ?account=).
+class AmbiguousConversation : public NotFound {
+ public:
+  AmbiguousConversation(const std::string& message, std::vector<ConversationKey> candidates)
+      : NotFound(message), candidates(std::move(candidates)) {}
+  std::vector<ConversationKey> candidates;
+};
+
 // One line of `afterglow list`.
 struct ConversationSummary {
   std::string id;  // the export's conversation id
@@ -70,12 +89,15 @@ struct ListFilter {
   std::optional<double> after;   // create_time >= after
   std::optional<double> before;  // create_time < before
   int64_t limit = -1;            // -1 = all
+  // Conversations the person put to rest (store/keepsakes.h) are left out of the home page,
+  // "on this day" and the book unless asked for.
+  bool leave_out_resting = false;
 };
 
 // A conversation as loaded back, with where it stands.
 struct StoredConversation {
   model::Conversation conversation;
-  std::string account;
+  std::string account;  // with conversation.source and .id, the copy's ConversationKey
   bool gone_upstream = false;
 };
 
@@ -97,7 +119,7 @@ struct MessageRecord {
   int64_t seq = 0;  // change sequence: grows every time a message is written
   std::string conversation_id;
   std::string node_id;
-  std::string source;
+  std::string source;  // with account and conversation_id, which copy (ConversationKey)
   std::string account;
   std::string title;
   std::string role;
@@ -129,10 +151,21 @@ class Archive {
   virtual std::unique_ptr<Import> begin_import(const std::string& tool_version) = 0;
 
   virtual std::vector<ConversationSummary> list(const ListFilter& filter) const = 0;
-  // Full id, or a unique prefix of one. Throws NotFound when none or several match.
-  virtual std::string resolve_id(std::string_view id_or_prefix) const = 0;
+  // Full id, or a unique prefix of one, to the one copy it names; `account` (when given) picks
+  // among the accounts that hold it. Throws NotFound when none or several ids match, and
+  // AmbiguousConversation when one id is held by several accounts and none was picked.
+  virtual ConversationKey resolve(std::string_view id_or_prefix,
+                                  const std::optional<std::string>& account) const = 0;
+  // resolve() without an account, for the id alone.
+  std::string resolve_id(std::string_view id_or_prefix) const {
+    return resolve(id_or_prefix, std::nullopt).id;
+  }
   // The whole tree with decompressed text; attachments carry sha256 when their bytes are kept.
-  virtual StoredConversation load(const std::string& conversation_id) const = 0;
+  virtual StoredConversation load(const ConversationKey& key) const = 0;
+  // The copy a bare id names; AmbiguousConversation when several accounts hold it.
+  StoredConversation load(const std::string& conversation_id) const {
+    return load(resolve(conversation_id, std::nullopt));
+  }
 
   virtual std::optional<BlobInfo> blob_info(const std::string& sha256) const = 0;
   // Streams a blob's bytes (decompressed) to `sink` in chunks. Throws NotFound.
@@ -150,7 +183,7 @@ class Archive {
                              const std::function<void(const MessageRecord&)>& fn) const = 0;
   virtual int64_t max_message_seq() const = 0;
   // The decompressed text of one message (for search snippets); nullopt when there is none.
-  virtual std::optional<std::string> message_text(const std::string& conversation_id,
+  virtual std::optional<std::string> message_text(const ConversationKey& conversation,
                                                   const std::string& node_id) const = 0;
 
   // Small key/value settings kept in the archive (e.g. what an index has seen).

@@ -19,6 +19,7 @@ struct VerifyReport {
   int64_t messages = 0;       // messages whose text and raw JSON decompressed
   int64_t conversations = 0;  // conversations whose metadata decompressed
   int64_t attachments = 0;    // attachments linked to stored bytes, links checked
+  int64_t keepsakes = 0;      // stars, notes, letters and rests, each pointing where it should
   // One readable line per problem: "<what>: <what is wrong>". Empty when all is well.
   std::vector<std::string> problems;
   bool ok() const { return problems.empty(); }

@@ -38,7 +38,8 @@ struct BookOptions {
 // Where a book's content comes from: the archive, or (in tests) values made by hand.
 struct BookSource {
   std::vector<store::ConversationSummary> conversations;  // in book order, oldest first
-  std::function<store::StoredConversation(const std::string& id)> load;
+  // The copy a line of `conversations` names (two accounts may hold one conversation id).
+  std::function<store::StoredConversation(const store::ConversationKey& key)> load;
   std::function<std::optional<store::BlobInfo>(const std::string& sha256)> blob_info;
   std::function<void(const std::string& sha256, const std::function<void(std::string_view)>&)>
       read_blob;

@@ -80,6 +80,11 @@ enum class Text {
   label_days,
   label_streak,
   label_words,
+  canvas_document,  // an inline Canvas document in an answer
+  canvas_email,
+  canvas_social_post,
+  rated_up,  // the person's thumbs up on an answer
+  rated_down,
   count_
 };
 

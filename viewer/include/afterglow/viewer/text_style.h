@@ -8,7 +8,9 @@
 
 namespace afterglow::viewer {
 
-// ANSI styling that disappears when colour is off, so renderers have one code path.
+// ANSI styling that disappears when colour is off, so renderers have one code path. The text
+// styled goes through terminal_text (terminal_text.h) either way: styling never lets a control
+// character through.
 struct Style {
   bool enabled = false;
   std::string bold(std::string_view s) const;
