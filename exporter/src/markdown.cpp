@@ -80,31 +80,11 @@ class MarkdownWriter {
   }
 
   std::string role_label(const Message& m) const {
-    if (m.role == "user") return tr(options_.lang, Text::you);
-    if (m.role == "assistant") return viewer::assistant_name(c_.source, options_.lang);
-    if (m.role == "tool") {
-      return tr(options_.lang, Text::tool) + (m.author_name.empty() ? "" : " · " + m.author_name);
-    }
-    return m.role.empty() ? "?" : m.role;
+    return viewer::speaker_label(m, c_.source, options_.lang);
   }
 
   std::string kind_label(const Message& m) const {
-    switch (m.kind) {
-      case MessageKind::reasoning:
-        return tr(options_.lang, Text::reasoning);
-      case MessageKind::tool_call:
-        return tr(options_.lang, Text::tool_call) +
-               (m.recipient.empty() ? "" : " → " + m.recipient);
-      case MessageKind::tool_result:
-        return tr(options_.lang, Text::tool_output) +
-               (m.author_name.empty() ? "" : " · " + m.author_name);
-      case MessageKind::custom_instructions:
-        return tr(options_.lang, Text::custom_instructions);
-      case MessageKind::memory:
-        return tr(options_.lang, Text::memory_note);
-      default:
-        return tr(options_.lang, Text::hidden_message) + " · " + model::to_string(m.kind);
-    }
+    return viewer::message_kind_label(m, options_.lang);
   }
 
   std::string heading(const Message& m) const {

@@ -13,6 +13,10 @@ PageContent welcome_page(const PageContext& context) {
   main += "<h2>" + w(Word::welcome_step_export) + "</h2>\n<ol class=\"steps\">\n<li>" +
           w(Word::welcome_export_settings) + "</li>\n<li>" + w(Word::welcome_export_email) +
           "</li>\n<li>" + w(Word::welcome_export_portal) + "</li>\n</ol>\n";
+  // Most people come with ChatGPT's export; the others are one short list, not a second guide.
+  main += "<p class=\"other-companions\">" + w(Word::welcome_other_companions) +
+          "</p>\n<ul>\n<li>" + w(Word::welcome_other_claude) + "</li>\n<li>" +
+          w(Word::welcome_other_grok) + "</li>\n</ul>\n";
   main += "<h2>" + w(Word::welcome_step_bring) + "</h2>\n";
   main += import_panel_html(context);
   main += "</section>\n";

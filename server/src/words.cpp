@@ -104,6 +104,13 @@ constexpr Row kRows[] = {
      "文件。"},
     {Word::welcome_export_portal, "A download from OpenAI's Privacy Portal works too.",
      "从 OpenAI 隐私门户（Privacy Portal）下载的文件也同样可以用。"},
+    {Word::welcome_other_companions, "Conversations with Claude or Grok go into the same archive:",
+     "和 Claude、Grok 的对话也能放进同一份存档："},
+    {Word::welcome_other_claude,
+     "Claude: open Settings → Privacy → Export data; the download link comes by e-mail.",
+     "Claude：打开“设置 → 隐私 → 导出数据”，下载链接会发到你的邮箱。"},
+    {Word::welcome_other_grok, "Grok: on accounts.x.ai, open Data and download your account data.",
+     "Grok：在 accounts.x.ai 打开“数据”页面，下载账号数据。"},
     {Word::welcome_step_bring, "2. Bring it here", "第二步：把文件交给 afterglow"},
     {Word::welcome_bring_text,
      "Use the zip file as it is: there is no need to unzip it. A large export takes a few "

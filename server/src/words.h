@@ -69,6 +69,9 @@ enum class Word {
   welcome_export_settings,
   welcome_export_email,
   welcome_export_portal,
+  welcome_other_companions,
+  welcome_other_claude,
+  welcome_other_grok,
   welcome_step_bring,
   welcome_bring_text,
   read_only_import,  // followed by the command line

@@ -13,23 +13,13 @@ namespace {
 constexpr const char* kAccountA = "user-AccountFixtureA000001";
 constexpr const char* kAccountB = "user-AccountFixtureB000001";
 
-class TwoAccountsServer : public ::testing::Test {
+class TwoAccountsServer : public ServerSuite<TwoAccountsServer> {
  protected:
   static void SetUpTestSuite() {
     platform::set_time_zone("Asia/Shanghai");
     const std::filesystem::path fixtures(AFTERGLOW_FIXTURES);
-    archive_ = new ScratchArchive({fixtures / "account-a.zip", fixtures / "account-b.zip"});
-    server::ServerOptions options;
-    options.archive = archive_->path();
-    options.threads = 2;
-    server_ = new RunningServer(options);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete archive_;
-  }
-  static httplib::Result get(const std::string& path) {
-    return server_->client().Get(path.c_str());
+    serve(std::make_unique<ScratchArchive>(
+        std::vector{fixtures / "account-a.zip", fixtures / "account-b.zip"}));
   }
   static std::string shared_id() {
     auto list = nlohmann::json::parse(get("/api/conversations")->body);
@@ -49,12 +39,7 @@ class TwoAccountsServer : public ::testing::Test {
     for (size_t amp; (amp = href.find("&amp;")) != std::string::npos;) href.replace(amp, 5, "&");
     return href;
   }
-
-  static ScratchArchive* archive_;
-  static RunningServer* server_;
 };
-ScratchArchive* TwoAccountsServer::archive_ = nullptr;
-RunningServer* TwoAccountsServer::server_ = nullptr;
 
 TEST_F(TwoAccountsServer, EachSearchHitOpensItsOwnCopy) {
   const std::string b = first_hit_link("Matterhorn");

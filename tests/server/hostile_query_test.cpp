@@ -12,36 +12,20 @@
 namespace afterglow::testing {
 namespace {
 
-class HostileQueryTest : public ::testing::Test {
+class HostileQueryTest : public ServerSuite<HostileQueryTest> {
  protected:
   static void SetUpTestSuite() {
     platform::set_time_zone("Asia/Shanghai");
-    archive_ = new ScratchArchive({example_export()});
-    server::ServerOptions options;
-    options.archive = archive_->path();
-    options.threads = 2;
-    server_ = new RunningServer(options);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete archive_;
+    serve(std::make_unique<ScratchArchive>(std::vector{example_export()}));
   }
 
-  static httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
-    return server_->client().Get(path.c_str(), headers);
-  }
   static std::string first_conversation_id() {
     auto r = get("/api/conversations");
     if (!r || r->status != 200) return "";
     auto list = nlohmann::json::parse(r->body);
     return list.empty() ? "" : list[0]["id"].get<std::string>();
   }
-
-  static ScratchArchive* archive_;
-  static RunningServer* server_;
 };
-ScratchArchive* HostileQueryTest::archive_ = nullptr;
-RunningServer* HostileQueryTest::server_ = nullptr;
 
 // %C3 alone is the start of a two-byte character with nothing after it; %FF is never UTF-8;
 // %ED%A0%80 is a UTF-16 surrogate written as UTF-8; %C0%AF an overlong '/'.

@@ -11,24 +11,13 @@
 namespace afterglow::testing {
 namespace {
 
-class HttpTest : public ::testing::Test {
+class HttpTest : public ServerSuite<HttpTest> {
  protected:
   static void SetUpTestSuite() {
     platform::set_time_zone("Asia/Shanghai");
-    archive_ = new ScratchArchive({example_export()});
-    server::ServerOptions options;
-    options.archive = archive_->path();
-    options.threads = 4;
-    server_ = new RunningServer(options);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete archive_;
+    serve(std::make_unique<ScratchArchive>(std::vector{example_export()}), 4);
   }
 
-  static httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
-    return server_->client().Get(path.c_str(), headers);
-  }
   // The id of the conversation titled `title`, through the API.
   static std::string id_of(const std::string& title) {
     auto r = get("/api/conversations");
@@ -48,12 +37,7 @@ class HttpTest : public ::testing::Test {
     }
     return {"", 0};
   }
-
-  static ScratchArchive* archive_;
-  static RunningServer* server_;
 };
-ScratchArchive* HttpTest::archive_ = nullptr;
-RunningServer* HttpTest::server_ = nullptr;
 
 TEST_F(HttpTest, PagesAnswerHtmlWithTheirContent) {
   const std::string id = id_of("工作压力和睡不着");

@@ -2,6 +2,7 @@
 // tests: the archive is imported from the example export by the real afterglow binary.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>  // on Windows it also starts Winsock, which raw() below needs
 #if defined(_WIN32)
 #include <winsock2.h>
@@ -191,6 +192,30 @@ class RunningServer {
   std::unique_ptr<server::Server> server_;
   int port_ = 0;
   std::thread thread_;
+};
+
+// One archive and one server shared by every test of a suite (the import is the slow part). A
+// suite derives from ServerSuite<itself> and calls serve() from its own SetUpTestSuite.
+template <class Suite>
+class ServerSuite : public ::testing::Test {
+ protected:
+  static void serve(std::unique_ptr<ScratchArchive> archive, int threads = 2) {
+    archive_ = std::move(archive);
+    server::ServerOptions options;
+    options.archive = archive_->path();
+    options.threads = threads;
+    server_ = std::make_unique<RunningServer>(options);
+  }
+  static void TearDownTestSuite() {
+    server_.reset();
+    archive_.reset();
+  }
+  static httplib::Result get(const std::string& path, const httplib::Headers& headers = {}) {
+    return server_->client().Get(path.c_str(), headers);
+  }
+
+  inline static std::unique_ptr<ScratchArchive> archive_;
+  inline static std::unique_ptr<RunningServer> server_;
 };
 
 }  // namespace afterglow::testing

@@ -9,22 +9,15 @@
 namespace afterglow::testing {
 namespace {
 
-class WelcomeTest : public ::testing::Test {
+class WelcomeTest : public ServerSuite<WelcomeTest> {
  protected:
   static void SetUpTestSuite() {
     // An export with no conversation makes an archive that has none.
-    archive_ = new ScratchArchive({});
-    const auto empty = archive_->path().parent_path() / "conversations.json";
+    auto archive = std::make_unique<ScratchArchive>(std::vector<std::filesystem::path>{});
+    const auto empty = archive->path().parent_path() / "conversations.json";
     std::ofstream(empty) << "[]";
-    ASSERT_EQ(archive_->import(empty), 0);
-    server::ServerOptions options;
-    options.archive = archive_->path();
-    options.threads = 2;
-    server_ = new RunningServer(options);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete archive_;
+    ASSERT_EQ(archive->import(empty), 0);
+    serve(std::move(archive));
   }
   static std::string page(const std::string& path, const std::string& accept_language = "en") {
     auto r = server_->client().Get(path.c_str(), {{"Accept-Language", accept_language}});
@@ -36,12 +29,7 @@ class WelcomeTest : public ::testing::Test {
   static bool has(const std::string& body, const std::string& part) {
     return body.find(part) != std::string::npos;
   }
-
-  static ScratchArchive* archive_;
-  static RunningServer* server_;
 };
-ScratchArchive* WelcomeTest::archive_ = nullptr;
-RunningServer* WelcomeTest::server_ = nullptr;
 
 TEST_F(WelcomeTest, AnEmptyArchiveIsWelcomedWithHowToGetTheExport) {
   const std::string en = page("/");
@@ -55,6 +43,16 @@ TEST_F(WelcomeTest, AnEmptyArchiveIsWelcomedWithHowToGetTheExport) {
   EXPECT_TRUE(has(zh, "<html lang=\"zh-CN\""));
   EXPECT_TRUE(has(zh, "设置 → 数据管控 → 导出数据"));
   EXPECT_TRUE(has(zh, "24 小时后就会失效"));
+}
+
+TEST_F(WelcomeTest, TheWelcomeSaysHowToBringClaudeAndGrokConversationsToo) {
+  const std::string en = page("/");
+  EXPECT_TRUE(has(en, "Conversations with Claude or Grok go into the same archive"));
+  EXPECT_TRUE(has(en, "Settings → Privacy → Export data"));
+  EXPECT_TRUE(has(en, "accounts.x.ai"));
+  const std::string zh = page("/", "zh-CN,zh;q=0.9");
+  EXPECT_TRUE(has(zh, "和 Claude、Grok 的对话也能放进同一份存档"));
+  EXPECT_TRUE(has(zh, "设置 → 隐私 → 导出数据"));
 }
 
 TEST_F(WelcomeTest, AReadOnlyServerSaysHowToImportOnTheCommandLine) {

@@ -163,33 +163,9 @@ class Renderer {
     out_ += "</div>\n";
   }
 
-  std::string speaker(const Message& m) const {
-    if (m.role == "user") return tr(options_.lang, Text::you);
-    if (m.role == "assistant") return assistant_name(c_.source, options_.lang);
-    if (m.role == "tool") {
-      return tr(options_.lang, Text::tool) + (m.author_name.empty() ? "" : " · " + m.author_name);
-    }
-    return m.role.empty() ? "?" : m.role;
-  }
+  std::string speaker(const Message& m) const { return speaker_label(m, c_.source, options_.lang); }
 
-  std::string kind_label(const Message& m) const {
-    switch (m.kind) {
-      case MessageKind::reasoning:
-        return tr(options_.lang, Text::reasoning);
-      case MessageKind::tool_call:
-        return tr(options_.lang, Text::tool_call) +
-               (m.recipient.empty() ? "" : " → " + m.recipient);
-      case MessageKind::tool_result:
-        return tr(options_.lang, Text::tool_output) +
-               (m.author_name.empty() ? "" : " · " + m.author_name);
-      case MessageKind::custom_instructions:
-        return tr(options_.lang, Text::custom_instructions);
-      case MessageKind::memory:
-        return tr(options_.lang, Text::memory_note);
-      default:
-        return tr(options_.lang, Text::hidden_message) + " · " + model::to_string(m.kind);
-    }
-  }
+  std::string kind_label(const Message& m) const { return message_kind_label(m, options_.lang); }
 
   void render_switch(const Switch& sw) {
     std::string pos = std::to_string(sw.position) + " / " + std::to_string(sw.count);
@@ -421,7 +397,34 @@ std::string assistant_name(const std::string& source, Lang lang) {
   if (source == "chatgpt") return "ChatGPT";
   if (source == "claude") return "Claude";
   if (source == "gemini") return "Gemini";
+  if (source == "grok") return "Grok";
   return tr(lang, Text::assistant);
+}
+
+std::string speaker_label(const Message& m, const std::string& source, Lang lang) {
+  if (m.role == "user") return tr(lang, Text::you);
+  if (m.role == "assistant") return assistant_name(source, lang);
+  if (m.role == "tool") {
+    return tr(lang, Text::tool) + (m.author_name.empty() ? "" : " · " + m.author_name);
+  }
+  return m.role.empty() ? "?" : m.role;
+}
+
+std::string message_kind_label(const Message& m, Lang lang) {
+  switch (m.kind) {
+    case MessageKind::reasoning:
+      return tr(lang, Text::reasoning);
+    case MessageKind::tool_call:
+      return tr(lang, Text::tool_call) + (m.recipient.empty() ? "" : " → " + m.recipient);
+    case MessageKind::tool_result:
+      return tr(lang, Text::tool_output) + (m.author_name.empty() ? "" : " · " + m.author_name);
+    case MessageKind::custom_instructions:
+      return tr(lang, Text::custom_instructions);
+    case MessageKind::memory:
+      return tr(lang, Text::memory_note);
+    default:
+      return tr(lang, Text::hidden_message) + " · " + model::to_string(m.kind);
+  }
 }
 
 std::string conversation_title(const Conversation& c, Lang lang) {

@@ -40,5 +40,9 @@ ConversationHtml render_conversation_html(const model::Conversation& conversatio
 std::string conversation_title(const model::Conversation& conversation, Lang lang);
 // The name of the other side: "ChatGPT" for ChatGPT, "Claude" for Claude...
 std::string assistant_name(const std::string& source, Lang lang);
+// Who wrote a message ("You", "ChatGPT", "Tool · python"), the same in every output.
+std::string speaker_label(const model::Message& message, const std::string& source, Lang lang);
+// What a hidden or folded message is ("Reasoning", "Tool call → python"…).
+std::string message_kind_label(const model::Message& message, Lang lang);
 
 }  // namespace afterglow::viewer
