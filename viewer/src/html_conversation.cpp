@@ -164,6 +164,10 @@ class Renderer {
   }
 
   std::string speaker(const Message& m) const {
+    // A file's text that came with the person's message (Claude's attachments) names the file.
+    if (m.role == "user" && m.content_type == "attachment" && !m.author_name.empty()) {
+      return tr(options_.lang, Text::you) + " · " + m.author_name;
+    }
     if (m.role == "user") return tr(options_.lang, Text::you);
     if (m.role == "assistant") return assistant_name(c_.source, options_.lang);
     if (m.role == "tool") {
@@ -421,6 +425,7 @@ std::string assistant_name(const std::string& source, Lang lang) {
   if (source == "chatgpt") return "ChatGPT";
   if (source == "claude") return "Claude";
   if (source == "gemini") return "Gemini";
+  if (source == "grok") return "Grok";
   return tr(lang, Text::assistant);
 }
 
