@@ -5,6 +5,7 @@
 
 #include "afterglow/model/utf8_path.h"
 #include "afterglow/pipeline/import_job.h"
+#include "afterglow/viewer/html_conversation.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "commands.h"
 #include "progress.h"
@@ -44,7 +45,23 @@ int64_t parse_size(const std::string& text) {
 void print_summary(std::ostream& out, const pipeline::ImportResult& result) {
   const auto& survey = result.survey;
   const auto& s = result.summary;
-  if (!survey.account.email.empty()) {
+  // ChatGPT's exports were the first and are said as before; any other provider is named.
+  const std::string& source = survey.account.source;
+  if (source != "chatgpt") {
+    const std::string provider = viewer::assistant_name(source, viewer::Lang::en);
+    const std::string& account =
+        survey.account.email.empty() ? survey.account.id : survey.account.email;
+    if (!account.empty()) {
+      // TRANSLATORS: {1} is a service ("Claude"), {2} the layout in English ("classic").
+      out << viewer::terminal_text(i18n::format(_("Imported {0} from {1} ({2} layout, {3})"),
+                                                result.input_name, provider, survey.layout,
+                                                account));
+    } else {
+      // TRANSLATORS: {1} is a service ("Claude"), {2} the layout in English ("classic").
+      out << viewer::terminal_text(i18n::format(_("Imported {0} from {1} ({2} layout)"),
+                                                result.input_name, provider, survey.layout));
+    }
+  } else if (!survey.account.email.empty()) {
     // TRANSLATORS: {1} names the export's layout in English, e.g. "classic".
     out << viewer::terminal_text(i18n::format(_("Imported {0} ({1} layout, {2})"),
                                               result.input_name, survey.layout,

@@ -1,6 +1,5 @@
 // import(): one streaming pass over the input. Every file goes to the sink byte for byte; the
 // conversation files are split and parsed on the way; attachments are resolved at the end.
-#include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
@@ -10,14 +9,12 @@
 #include "afterglow/model/utf8_path.h"
 #include "asset_index.h"
 #include "chat_html_assets.h"
-#include "chatgpt_feedback.h"
-#include "chatgpt_memory.h"
 #include "conversation_parser.h"
 #include "export_layout.h"
 #include "export_walker.h"
-#include "grok_parser.h"
 #include "json_splitter.h"
 #include "mime.h"
+#include "provider_reader.h"
 
 namespace afterglow::importer {
 
@@ -30,7 +27,12 @@ class ImportRun {
  public:
   ImportRun(const model::Survey& survey, model::ImportSink& sink, const Options& options,
             InputKind kind)
-      : survey_(survey), sink_(sink), options_(options), kind_(kind) {
+      : survey_(survey),
+        sink_(sink),
+        options_(options),
+        kind_(kind),
+        reader_(make_reader(provider_of_source(survey.account.source))),
+        conversation_files_(survey.conversation_files.begin(), survey.conversation_files.end()) {
     progress_.bytes_total = survey.total_bytes;
   }
 
@@ -40,13 +42,11 @@ class ImportRun {
     const std::string where = kind_ == InputKind::json
                                   ? survey_.input_path
                                   : survey_.input_path + ": " + member.info.path;
-    const bool conversations =
-        grok_ ? std::find(survey_.conversation_files.begin(), survey_.conversation_files.end(),
-                          member.info.path) != survey_.conversation_files.end()
-              : kind_ == InputKind::json || conversation_file_number(member.inner_path).has_value();
+    // The survey decided which files hold conversations, from their structure.
+    const bool conversations = conversation_files_.count(member.info.path) > 0;
     const bool html = member.inner_path == "chat.html";
     const bool name_map = base_name(member.inner_path) == "conversation_asset_file_names.json";
-    const bool feedback = !grok_ && base_name(member.inner_path) == "message_feedback.json";
+    const bool records = !conversations && reader_->reads_file(member.inner_path);
 
     std::optional<JsonArraySplitter> splitter;
     if (conversations) {
@@ -56,7 +56,7 @@ class ImportRun {
     }
     ChatHtmlAssetScanner scanner;
     std::string name_map_text;
-    std::string feedback_text;
+    std::string records_text;
     std::string head;
     auto writer = sink_.original_file(member.info);
     std::array<char, kChunkBytes> block;
@@ -67,7 +67,7 @@ class ImportRun {
       if (splitter) feed(*splitter, chunk, where);
       if (html) scanner.feed(chunk);
       if (name_map && name_map_text.size() < kMaxNameMapBytes) name_map_text.append(chunk);
-      if (feedback && feedback_text.size() < kMaxNameMapBytes) feedback_text.append(chunk);
+      if (records && records_text.size() < kMaxNameMapBytes) records_text.append(chunk);
       progress_.bytes_done += static_cast<int64_t>(n);
       report_progress();
     }
@@ -84,7 +84,9 @@ class ImportRun {
     index_.add_member(member.info.path, member.inner_path, std::move(sniffed));
     if (name_map) index_.add_name_map(name_map_text);
     if (html) index_.add_html_assets(scanner.assets());
-    if (feedback) message_feedback(where, feedback_text);
+    if (records) {
+      reader_->read_file(where, member.inner_path, records_text, sink_, report_.warnings);
+    }
   }
 
   Report finish() {
@@ -106,14 +108,14 @@ class ImportRun {
 
   void conversation(const std::string& file, std::string&& element, size_t index) {
     try {
-      model::Conversation parsed = grok_ ? grok_parser_.parse(element) : parser_.parse(element);
+      model::Conversation parsed = reader_->parse(element);
       const std::string where = file + "#" + std::to_string(index) + " " + parsed.id;
-      if (grok_ ? grok_parser_.repaired() : parser_.repaired()) {
+      if (reader_->repaired()) {
         report_.warnings.push_back(where +
                                    ": invalid UTF-8 in the text, shown as U+FFFD; the original "
                                    "bytes are kept");
       }
-      if (const int64_t dropped = parser_.dropped_times(); dropped > 0) {
+      if (const int64_t dropped = reader_->dropped_times(); dropped > 0) {
         report_.warnings.push_back(where + ": " + std::to_string(dropped) +
                                    (dropped == 1 ? " time" : " times") +
                                    " outside the years 1 to 9999, shown as unknown time; the "
@@ -122,15 +124,14 @@ class ImportRun {
       // The "Corrupted entry" shape of some exports: kept (its title and original bytes), but
       // said, since it shows as a conversation with nothing in it.
       if (parsed.nodes.empty()) {
-        report_.empty.push_back(where +
-                                ": no messages (its \"mapping\" is null, missing or "
-                                "empty); kept as exported");
+        report_.empty.push_back(where + ": no messages (" + reader_->why_no_messages() +
+                                "); kept as exported");
       }
       for (const auto& node : parsed.nodes) {
         if (node.message)
           report_.attachments += static_cast<int64_t>(node.message->attachments.size());
       }
-      account_records(parsed);
+      reader_->account_records(parsed, sink_);
       sink_.conversation(std::move(parsed));
       ++report_.conversations;
     } catch (const ConversationParseError& e) {
@@ -148,29 +149,6 @@ class ImportRun {
     report_progress();
   }
 
-  // The ratings are an addition to the conversations: a damaged file is named, and skipped.
-  void message_feedback(const std::string& where, const std::string& text) {
-    auto entries = parse_message_feedback(text);
-    if (!entries) {
-      report_.warnings.push_back(where +
-                                 ": not a JSON array of feedback; its ratings are not "
-                                 "shown (the file is kept as it is)");
-      return;
-    }
-    for (auto& entry : *entries) sink_.message_feedback(std::move(entry));
-  }
-
-  // Memory records and the GPT or project a conversation belongs to, beside the conversation.
-  void account_records(const model::Conversation& conversation) {
-    if (grok_) return;
-    for (auto& record : chatgpt_memory_records(conversation)) {
-      sink_.memory_record(std::move(record));
-    }
-    if (auto project = chatgpt_project(conversation)) {
-      if (projects_seen_.insert(project->id).second) sink_.project(std::move(*project));
-    }
-  }
-
   void report_progress() {
     if (options_.progress) options_.progress(progress_);
   }
@@ -181,10 +159,8 @@ class ImportRun {
   InputKind kind_;
   Report report_;
   Progress progress_;
-  const bool grok_ = survey_.account.source == "grok";
-  ConversationParser parser_;
-  GrokParser grok_parser_;
-  std::set<std::string> projects_seen_;
+  std::unique_ptr<ProviderReader> reader_;
+  std::set<std::string> conversation_files_;
   AssetIndex index_;
 };
 

@@ -3,6 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "afterglow/i18n/translate.h"
@@ -10,8 +12,8 @@
 #include "afterglow/model/errors.h"
 #include "export_layout.h"
 #include "export_walker.h"
-#include "grok_detect.h"
 #include "json_text.h"
+#include "provider_detect.h"
 
 namespace afterglow::importer {
 
@@ -34,11 +36,10 @@ std::string read_small(MemberReader& reader, std::string text = {}) {
 
 // Enough of a JSON file's start to know whose export it is.
 std::string read_head(MemberReader& reader) {
-  constexpr size_t kHeadBytes = 4096;
   std::string head;
-  char block[kHeadBytes];
-  while (head.size() < kHeadBytes) {
-    const size_t n = reader.read(block, kHeadBytes - head.size());
+  char block[16384];
+  while (head.size() < kDetectBytes) {
+    const size_t n = reader.read(block, std::min(sizeof block, kDetectBytes - head.size()));
     if (n == 0) break;
     head.append(block, n);
   }
@@ -58,6 +59,40 @@ void read_account(std::string_view json, model::Account& account) {
   account.name = text("name");
 }
 
+// Claude's users.json: [{uuid, full_name, email_address, …}].
+void read_claude_account(std::string_view json, model::Account& account) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  simdjson::dom::array users;
+  if (parser.parse(json.data(), json.size()).get(root) || root.get(users) || users.size() == 0) {
+    return;
+  }
+  simdjson::dom::element user = users.at(0);
+  auto text = [&](const char* key) {
+    std::string_view value;
+    return user[key].get(value) ? std::string() : std::string(value);
+  };
+  account.id = text("uuid");
+  account.email = text("email_address");
+  account.name = text("full_name");
+}
+
+// How a JSON file that is no export looks, in a few words, for the line that refuses it.
+std::string described(const JsonLook& look) {
+  std::string keys;
+  constexpr size_t kShownKeys = 5;
+  for (size_t i = 0; i < look.keys.size() && i < kShownKeys; ++i) {
+    keys += (i ? ", \"" : "\"") + look.keys[i] + "\"";
+  }
+  if (look.keys.size() > kShownKeys) keys += ", …";
+  if (look.is_array) {
+    return keys.empty() ? _("a JSON array of empty objects")
+                        : i18n::format(_("a JSON array of objects with the keys {0}"), keys);
+  }
+  return keys.empty() ? _("an empty JSON object")
+                      : i18n::format(_("a JSON object with the keys {0}"), keys);
+}
+
 }  // namespace
 
 model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
@@ -69,23 +104,34 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   bool nested_conversations = false;
   std::vector<std::string> listed_shards;
   std::vector<int> shard_numbers;
-  std::vector<std::string> grok_files;
+  // Conversations files by provider, as their structure says, each in walk order.
+  std::map<Provider, std::vector<std::string>> found;
+  std::string claude_account;  // from the first Claude conversation
+  std::string claude_users;    // users.json of a Claude export, read when the provider is known
+  std::optional<std::pair<std::string, JsonLook>> unknown;  // the first JSON that is no export
 
   auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
   auto visit = [&](const WalkedMember& member, MemberReader& reader) {
     result.members.push_back(member.info);
     if (member.info.size > 0) result.total_bytes += member.info.size;
     auto number = conversation_file_number(member.inner_path);
-    // Any JSON file may be a Grok export, whatever its name; its start tells.
+    // Any JSON file may be a Grok or Claude export, whatever its name; its start tells.
     std::string head;
-    if (kind == InputKind::json ||
-        (!number && ends_with(to_lower_ascii(member.inner_path), ".json"))) {
+    std::optional<JsonLook> look;
+    if (kind == InputKind::json || ends_with(to_lower_ascii(member.inner_path), ".json")) {
       head = read_head(reader);
+      look = look_at_json(head);
     }
-    if (looks_like_grok(head)) {
-      grok_files.push_back(member.info.path);
-    } else if (kind == InputKind::json || number) {
-      result.conversation_files.push_back(member.info.path);
+    const bool named = kind == InputKind::json || number.has_value();
+    if (look && look->provider && *look->provider != Provider::chatgpt) {
+      found[*look->provider].push_back(member.info.path);
+      if (*look->provider == Provider::claude && claude_account.empty()) {
+        claude_account = look->account;
+      }
+    } else if (named && look && !look->provider) {
+      if (!unknown) unknown.emplace(member.info.path, *look);
+    } else if (named) {
+      found[Provider::chatgpt].push_back(member.info.path);
       if (number && *number >= 0) {
         sharded = true;
         shard_numbers.push_back(*number);
@@ -94,6 +140,8 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
     } else if (member.inner_path == "user.json" && !account_read) {
       read_account(read_small(reader, std::move(head)), result.account);
       account_read = true;
+    } else if (base_name(member.inner_path) == "users.json" && claude_users.empty()) {
+      claude_users = read_small(reader, std::move(head));
     } else if (member.inner_path == "export_manifest.json") {
       sharded = true;
       for (auto& name : manifest_conversation_files(read_small(reader, std::move(head)))) {
@@ -114,19 +162,43 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
                      ErrorCode::too_large);
   }
 
-  if (!grok_files.empty()) {
-    if (!result.conversation_files.empty()) {
-      throw InputError(
-          i18n::format(_("{0}: holds both a ChatGPT export ({1}) and a Grok export ({2}); import "
-                         "them one at a time"),
-                       result.input_path, result.conversation_files.front(), grok_files.front()),
-          ErrorCode::unknown_layout);
-    }
-    result.conversation_files = std::move(grok_files);
+  if (found.size() > 1) {
+    auto first = found.begin();
+    auto second = std::next(first);
+    throw InputError(
+        i18n::format(_("{0}: holds both a {1} export ({2}) and a {3} export ({4}); "
+                       "import them one at a time"),
+                     result.input_path, display_name(first->first), first->second.front(),
+                     display_name(second->first), second->second.front()),
+        ErrorCode::unknown_layout);
+  }
+  if (found.empty() && unknown) {
+    throw InputError(
+        i18n::format(
+            _("{0}: not a ChatGPT, Claude or Grok export: it holds {1}"),
+            kind == InputKind::json ? result.input_path : result.input_path + ": " + unknown->first,
+            described(unknown->second)),
+        ErrorCode::unknown_layout);
+  }
+  if (found.count(Provider::grok)) {
+    result.conversation_files = std::move(found[Provider::grok]);
     result.account.source = "grok";
     result.layout = "grok";
     return result;
   }
+  if (found.count(Provider::claude)) {
+    result.conversation_files = std::move(found[Provider::claude]);
+    result.account = {};
+    result.account.source = "claude";
+    read_claude_account(claude_users, result.account);
+    // Every conversation names its account; users.json may be absent (a bare conversations.json).
+    if (!claude_account.empty()) result.account.id = claude_account;
+    result.layout = kind == InputKind::json     ? "json"
+                    : kind == InputKind::folder ? "folder"
+                                                : "classic";
+    return result;
+  }
+  result.conversation_files = std::move(found[Provider::chatgpt]);
   if (result.conversation_files.empty()) {
     throw InputError(
         i18n::format(

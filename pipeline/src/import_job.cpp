@@ -116,6 +116,7 @@ std::vector<std::string> import_warnings(const ImportResult& result) {
 nlohmann::json import_summary_json(const ImportResult& result) {
   const auto& s = result.summary;
   return {{"input", result.input_name},
+          {"source", result.survey.account.source},
           {"layout", result.survey.layout},
           {"account", result.survey.account.id},
           {"archive", result.archive.string()},

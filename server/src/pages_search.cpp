@@ -142,7 +142,7 @@ std::string filters_html(const Links& links, const indexer::Results& results) {
 
 std::string role_label(const indexer::Hit& hit, Lang lang) {
   if (hit.role == "user") return viewer::tr(lang, viewer::Text::you);
-  if (hit.role == "assistant") return viewer::assistant_name("chatgpt", lang);
+  if (hit.role == "assistant") return viewer::assistant_name(hit.source, lang);
   if (hit.role == "tool") return viewer::tr(lang, viewer::Text::tool);
   return hit.role.empty() ? "?" : hit.role;
 }

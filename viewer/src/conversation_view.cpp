@@ -4,6 +4,7 @@
 
 #include "afterglow/i18n/translate.h"
 #include "afterglow/model/tree.h"
+#include "afterglow/viewer/html_conversation.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 #include "canvas_blocks.h"
@@ -22,8 +23,19 @@ bool shown(const Message& m, const ShowOptions& options) { return options.all ||
 
 // The text view is read by a person, in their language; the JSON keeps the role as stored.
 std::string speaker(const Conversation& c, const Message& m) {
+  // A file's text that came with the person's message (Claude's attachments) names the file.
+  if (m.role == "user" && m.content_type == "attachment" && !m.author_name.empty()) {
+    return std::string(_("You")) + " · " + m.author_name;
+  }
   if (m.role == "user") return _("You");
-  if (m.role == "assistant") return c.source == "chatgpt" ? "ChatGPT" : _("Assistant");
+  if (m.role == "assistant") {
+    // A service's name is its own in every language.
+    if (c.source == "chatgpt" || c.source == "claude" || c.source == "gemini" ||
+        c.source == "grok") {
+      return assistant_name(c.source, Lang::en);
+    }
+    return _("Assistant");
+  }
   if (m.role == "tool") {
     return m.author_name.empty() ? _("Tool") : i18n::format(_("Tool {0}"), m.author_name);
   }

@@ -402,6 +402,10 @@ std::string assistant_name(const std::string& source, Lang lang) {
 }
 
 std::string speaker_label(const Message& m, const std::string& source, Lang lang) {
+  // A file's text that came with the person's message (Claude's attachments) names the file.
+  if (m.role == "user" && m.content_type == "attachment" && !m.author_name.empty()) {
+    return tr(lang, Text::you) + " · " + m.author_name;
+  }
   if (m.role == "user") return tr(lang, Text::you);
   if (m.role == "assistant") return assistant_name(source, lang);
   if (m.role == "tool") {

@@ -1,0 +1,41 @@
+// Which service wrote an export, decided from the structure of its JSON files: the start of a
+// file tells (its first conversation's keys). A file name alone never decides.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace afterglow::importer {
+
+enum class Provider { chatgpt, grok, claude };
+
+// "chatgpt", "grok", "claude": the archive's source.
+const char* source_of(Provider provider);
+// "ChatGPT", "Grok", "Claude": the service as people call it (a name, never translated).
+const char* display_name(Provider provider);
+
+// How far into a JSON file the detection looks. A Claude conversation's keys before its
+// messages (title, summary, account) fit; so do ChatGPT's and Grok's.
+inline constexpr size_t kDetectBytes = 64 * 1024;
+
+// What the start of a JSON file shows.
+struct JsonLook {
+  // Whose conversations the file holds; nullopt when it is not a conversations file of any
+  // provider afterglow knows.
+  std::optional<Provider> provider;
+  // What it is instead, for the one line that refuses it.
+  bool is_array = false;          // else a JSON object
+  bool holds_objects = false;     // an array whose first element is an object
+  std::vector<std::string> keys;  // the first keys of that object (or of the top-level object)
+  // Claude: the account uuid of the first conversation, when it is within the head.
+  std::string account;
+};
+
+// `head` is the start of a file that opens with '[' or '{' (possibly after a BOM and spaces).
+// ChatGPT is the answer for what ChatGPT exports have always held, and for what cannot be told
+// apart (an empty array, elements that are not objects): those are read as before.
+JsonLook look_at_json(std::string_view head);
+
+}  // namespace afterglow::importer
