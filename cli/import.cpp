@@ -146,7 +146,7 @@ CLI::Validator existing_path() {
 void add_import_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand(
-      "import", _("Import ChatGPT exports (zip, unzipped folder, or conversations JSON)"));
+      "import", _("Import exports from ChatGPT, Claude or Grok (zip, unzipped folder, or JSON file)"));
   cmd->add_option("PATH", options->inputs, _("Export zip, folder or JSON file"))
       ->required()
       ->check(existing_path());

@@ -128,6 +128,15 @@ bool claude_conversation(const ObjectStart& object) {
   return has(object, "uuid") && has(object, "chat_messages");
 }
 
+// Claude's other files: memories.json ({account_uuid, conversations_memory, project_memories},
+// alone or in an array), a project ({uuid, name, prompt_template, docs}), users.json
+// ([{uuid, full_name, email_address}]).
+bool claude_part(const ObjectStart& object) {
+  if (has(object, "conversations_memory") || has(object, "project_memories")) return true;
+  if (has(object, "uuid") && (has(object, "prompt_template") || has(object, "docs"))) return true;
+  return has(object, "uuid") && has(object, "email_address");
+}
+
 // Keys only a ChatGPT conversation has; "title" and "id" alone are enough, as before.
 bool chatgpt_conversation(const ObjectStart& object) {
   for (const char* key : {"mapping", "title", "id", "conversation_id", "create_time", "update_time",
@@ -184,6 +193,11 @@ JsonLook look_at_json(std::string_view head) {
       if (auto account = first.nested.find("account"); account != first.nested.end()) {
         look.account = account->second;
       }
+    } else if (claude_part(first)) {
+      look.claude_part = true;
+      if (auto account = first.texts.find("account_uuid"); account != first.texts.end()) {
+        look.account = account->second;
+      }
     } else if (chatgpt_conversation(first) || (!first.complete && first.keys.empty())) {
       look.provider = Provider::chatgpt;
     }
@@ -192,6 +206,24 @@ JsonLook look_at_json(std::string_view head) {
   if (in.punct('{')) {
     ObjectStart top = scan_object(in, false);
     look.keys = top.keys;
+    if (claude_part(top)) {
+      look.claude_part = true;
+      if (auto account = top.texts.find("account_uuid"); account != top.texts.end()) {
+        look.account = account->second;
+      }
+      return look;
+    }
+    // Links to the zips that are the export: https addresses ending in .zip (a query string
+    // may follow), and nothing that looks like conversations.
+    for (size_t at = head.find("https://"); at != std::string_view::npos;
+         at = head.find("https://", at + 8)) {
+      const size_t end = head.find('"', at);
+      const std::string_view link = head.substr(at, end == std::string_view::npos ? end : end - at);
+      const size_t query = link.find('?');
+      if (link.substr(0, query).ends_with(".zip")) look.download_links = true;
+    }
+    if (look.download_links && !has(top, "conversations")) return look;
+    look.download_links = false;
     // {"conversations": [...]}, ChatGPT's wrapped form; the splitter reads the rest.
     if (has(top, "conversations") || !top.complete) look.provider = Provider::chatgpt;
     return look;

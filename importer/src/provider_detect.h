@@ -29,8 +29,14 @@ struct JsonLook {
   bool is_array = false;          // else a JSON object
   bool holds_objects = false;     // an array whose first element is an object
   std::vector<std::string> keys;  // the first keys of that object (or of the top-level object)
-  // Claude: the account uuid of the first conversation, when it is within the head.
+  // Claude: the account uuid of the first conversation (or of memories.json), when it is
+  // within the head.
   std::string account;
+  // One of Claude's files beside the conversations (users.json, memories.json, a project): since
+  // 2026 each comes in a download of its own, so a delivery may hold them without conversations.
+  bool claude_part = false;
+  // A JSON object that only lists where to download an export (Claude's 2026 manifest).
+  bool download_links = false;
 };
 
 // `head` is the start of a file that opens with '[' or '{' (possibly after a BOM and spaces).

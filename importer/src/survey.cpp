@@ -109,6 +109,8 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   std::string claude_account;  // from the first Claude conversation
   std::string claude_users;    // users.json of a Claude export, read when the provider is known
   std::optional<std::pair<std::string, JsonLook>> unknown;  // the first JSON that is no export
+  bool claude_parts = false;         // users.json, memories.json or projects of Claude's
+  std::optional<std::string> links;  // a file that only lists where the export is downloaded
 
   auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
   auto visit = [&](const WalkedMember& member, MemberReader& reader) {
@@ -123,6 +125,11 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
       look = look_at_json(head);
     }
     const bool named = kind == InputKind::json || number.has_value();
+    if (look && look->claude_part) {
+      claude_parts = true;
+      if (claude_account.empty()) claude_account = look->account;
+    }
+    if (look && look->download_links && !links) links = member.info.path;
     if (look && look->provider && *look->provider != Provider::chatgpt) {
       found[*look->provider].push_back(member.info.path);
       if (*look->provider == Provider::claude && claude_account.empty()) {
@@ -172,7 +179,17 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
                      display_name(second->first), second->second.front()),
         ErrorCode::unknown_layout);
   }
-  if (found.empty() && unknown) {
+  // Claude's 2026 delivery: a small JSON of download links, each link one zip (conversations,
+  // projects, memories, users). The links expire, so the person must fetch them; say how.
+  if (found.empty() && !claude_parts && links) {
+    throw InputError(
+        i18n::format(
+            _("{0}: a list of download links, not the export itself: download every zip "
+              "it lists into one folder, then import that folder"),
+            kind == InputKind::json ? result.input_path : result.input_path + ": " + *links),
+        ErrorCode::download_links);
+  }
+  if (found.empty() && unknown && !claude_parts) {
     throw InputError(
         i18n::format(
             _("{0}: not a ChatGPT, Claude or Grok export: it holds {1}"),
@@ -186,7 +203,9 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
     result.layout = "grok";
     return result;
   }
-  if (found.count(Provider::claude)) {
+  // Claude's projects, memories or users downloaded on their own: their records, no
+  // conversations (those come in a zip of their own).
+  if (found.count(Provider::claude) || (found.empty() && claude_parts)) {
     result.conversation_files = std::move(found[Provider::claude]);
     result.account = {};
     result.account.source = "claude";

@@ -18,6 +18,8 @@ std::string_view to_string(ErrorCode code) {
       return "unknown_layout";
     case ErrorCode::missing_part:
       return "missing_part";
+    case ErrorCode::download_links:
+      return "download_links";
     case ErrorCode::too_large:
       return "too_large";
     case ErrorCode::unreadable:

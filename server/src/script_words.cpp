@@ -82,9 +82,15 @@ constexpr ScriptWord kScriptWords[] = {
      "Download the export again.",
      "导出文件里的对话数据无法读取（保存对话的文件已损坏）。请重新下载导出文件。"},
     {"import_unknown_layout",
-     "This does not look like a ChatGPT export. Use the zip file OpenAI sent you, without "
-     "changing what is inside.",
-     "这看起来不是 ChatGPT 的导出文件。请使用 OpenAI 发给你的 zip 文件，不要改动里面的内容。"},
+     "This does not look like an export from ChatGPT, Claude or Grok. Use the zip file you were "
+     "sent, without changing what is inside.",
+     "这看起来不是 ChatGPT、Claude 或 Grok 的导出文件。请使用对方发给你的 zip "
+     "文件，不要改动里面的内容。"},
+    {"import_download_links",
+     "This file only lists where to download your Claude export. Open it, download every zip "
+     "file it lists into one folder, and give that folder's path below.",
+     "这个文件只是 Claude 导出数据的下载链接清单。请打开它，把里面列出的每个 zip "
+     "文件都下载到同一个文件夹，再在下面填写这个文件夹的位置。"},
     {"import_missing_part",
      "This export came in several parts and at least one is missing. Download every part into "
      "one folder and give that folder's path below.",

@@ -148,10 +148,10 @@ describe("the app", () => {
     await zh.page.close();
   });
 
-  test("a file that is not a zip, or a path with nothing there, gets one sentence saying what to do, in the page's language", async () => {
-    for (const [headers, notZip, notFound] of [
-      [ENGLISH, /not a zip file\. Choose the \.zip file/, /no file or folder at that path/],
-      [CHINESE, /这不是 zip 文件。请选择/, /这个位置没有找到文件或文件夹/],
+  test("a file that is not a zip, a path with nothing there, or a list of download links gets one sentence saying what to do, in the page's language", async () => {
+    for (const [headers, notZip, notFound, links] of [
+      [ENGLISH, /not a zip file\. Choose the \.zip file/, /no file or folder at that path/, /only lists where to download your Claude export/],
+      [CHINESE, /这不是 zip 文件。请选择/, /这个位置没有找到文件或文件夹/, /只是 Claude 导出数据的下载链接清单/],
     ]) {
       const { page, log } = await open("/", headers);
       await page.setInputFiles("#import-file", {
@@ -169,6 +169,14 @@ describe("the app", () => {
       await page.click("#import-path button");
       await page.waitForFunction(() => document.getElementById("import-error").getAttribute("data-code") === "not_found");
       assert.match(await visibleText(page, "#import-error"), notFound);
+      assert.equal(await conversationsStored(page), 0, "the archive is left as it was");
+
+      // Claude's 2026 e-mail brings a list of download links, not the export.
+      await page.fill("#path-input", path.join(lib.SOURCE_DIR, "tests", "fixtures", "claude-2026",
+        "manifest-e0000000-2026-09-10-21-25-17.json"));
+      await page.click("#import-path button");
+      await page.waitForFunction(() => document.getElementById("import-error").getAttribute("data-code") === "download_links");
+      assert.match(await visibleText(page, "#import-error"), links);
       assert.equal(await conversationsStored(page), 0, "the archive is left as it was");
       assertClean(log, "refused import");
       await page.close();

@@ -86,6 +86,45 @@ TEST(ClaudeCli, ABrokenConversationIsSkippedAndAnUnknownJsonRefused) {
   EXPECT_TRUE(read_file(cli.archive()) == before) << "the archive changed";
 }
 
+// Claude's 2026 delivery: a manifest of download links, and each part a zip of its own.
+TEST(ClaudeCli, TheDownloadLinksAloneSayWhatToDoAndLeaveTheArchiveAsItWas) {
+  CliRunner cli;
+  ASSERT_EQ(cli.run({"import", fixture("claude-conversations.json")}).status, 0);
+  const std::string before = read_file(cli.archive());
+  auto r = cli.run({"import", fixture("claude-2026/manifest-e0000000-2026-09-10-21-25-17.json")});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("manifest-e0000000-2026-09-10-21-25-17.json: a list of download links, "
+                       "not the export itself: download every zip it lists into one folder, "
+                       "then import that folder"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_TRUE(read_file(cli.archive()) == before) << "the archive changed";
+}
+
+TEST(ClaudeCli, TheFolderOfDownloadedZipsImportsAsOneExport) {
+  CliRunner cli;
+  auto s = run_json(cli, {"import", "--json", fixture("claude-2026")});
+  EXPECT_EQ(s["source"], "claude") << s.dump();
+  EXPECT_EQ(s["layout"], "folder") << s.dump();
+  EXPECT_EQ(s["conversations"]["new"], 2) << s.dump();
+  auto again = run_json(cli, {"import", "--json", fixture("claude-2026/conversations-000.zip")});
+  EXPECT_EQ(again["conversations"]["unchanged"], 2) << again.dump();
+  auto text = cli.run({"show", run_json(cli, {"list", "--json"})[0]["id"]});
+  EXPECT_NE(text.out.find("Claude"), std::string::npos) << text.out;
+}
+
+TEST(ClaudeCli, APartWithoutConversationsIsAClaudeExportWithNone) {
+  for (const char* part : {"projects-000.zip", "memories-000.zip", "users-000.zip"}) {
+    CliRunner cli;
+    auto r = cli.run({"import", "--json", fixture(std::string("claude-2026/") + part)});
+    ASSERT_EQ(r.status, 0) << part << ": " << r.err;
+    auto s = json::parse(r.out);
+    EXPECT_EQ(s["source"], "claude") << part << ": " << s.dump();
+    EXPECT_EQ(s["conversations"]["new"], 0) << part << ": " << s.dump();
+  }
+}
+
 TEST(ClaudeCli, RealSampleImports) {
   auto path = shared_fixture("claude/claude_thinking_example.json");
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no ../shared/fixtures on this machine";

@@ -19,6 +19,7 @@ enum class ErrorCode {
   unreadable_json,    // conversations JSON that cannot be read
   unknown_layout,     // a zip or folder with no conversations in a known place
   missing_part,       // a sharded export with a listed part missing
+  download_links,     // a file that only lists where the export is downloaded (Claude, 2026)
   too_large,          // past a decompression-bomb limit or the upload limit
   unreadable,         // the input cannot be opened or read
   disk_full,          // no room (or a file size limit) while writing
