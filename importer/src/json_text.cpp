@@ -57,32 +57,6 @@ std::string_view trim_whitespace(std::string_view text) {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-size_t utf8_sequence_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t length = 0;
-  unsigned int min = 0;
-  unsigned int code = 0;
-  if ((c & 0xE0) == 0xC0) {
-    length = 2, min = 0x80, code = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3, min = 0x800, code = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4, min = 0x10000, code = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -103,28 +77,6 @@ int escape_unit(std::string_view json, size_t i) {
 }
 
 }  // namespace
-
-std::optional<std::string> repair_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t n = utf8_sequence_length(text, i);
-    if (n == 0) break;
-    i += n;
-  }
-  if (i == text.size()) return std::nullopt;
-  std::string out(text.substr(0, i));
-  while (i < text.size()) {
-    size_t n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
 
 std::optional<std::string> repair_lone_surrogates(std::string_view json) {
   std::string out;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "afterglow/text/utf8.h"
+
 namespace afterglow::importer {
 
 // `text` as a JSON string literal, quotes included.
@@ -15,7 +17,7 @@ std::string_view trim_whitespace(std::string_view text);
 
 // Replaces bytes that are not valid UTF-8 with U+FFFD. Returns nullopt when `text` is valid, so the
 // common case costs no copy.
-std::optional<std::string> repair_utf8(std::string_view text);
+using text::repair_utf8;
 
 // Replaces \uD800-\uDFFF escapes that do not form a surrogate pair with \uFFFD: some exports carry
 // lone surrogates, which a strict JSON parser refuses.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "afterglow/indexer/index.h"
+#include "afterglow/text/utf8.h"
 #include "cjk.h"
 
 namespace afterglow::indexer {
@@ -29,17 +30,9 @@ size_t char_start(std::string_view s, size_t i) {
 
 // Decodes the code point at s[i] and advances i; malformed bytes count as one unit each.
 char32_t next_code_point(std::string_view s, size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  size_t len = b < 0x80             ? 1
-               : (b & 0xE0) == 0xC0 ? 2
-               : (b & 0xF0) == 0xE0 ? 3
-               : (b & 0xF8) == 0xF0 ? 4
-                                    : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
-  for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return c;
+  const text::CodePoint cp = text::decode_utf8(s, i);
+  i += cp.length;
+  return cp.value;
 }
 
 // Maximal runs of CJK characters in a text.

@@ -4,14 +4,11 @@
 
 #include <cstdint>
 
-#include "utf8_sequence.h"
+#include "afterglow/text/utf8.h"
+
 
 namespace afterglow::viewer {
-namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-}  // namespace
+using text::kReplacement;
 
 void append_escaped(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size());
@@ -41,7 +38,7 @@ void append_escaped(std::string& out, std::string_view text) {
       default:
         break;
     }
-    size_t n = utf8_sequence(text, i);
+    size_t n = text::utf8_sequence_length(text, i);
     if (n == 0) {
       out += kReplacement;
       ++i;
