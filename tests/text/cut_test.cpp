@@ -48,6 +48,8 @@ TEST(Cut, AnExcerptFoldsWhitespaceAndPrefersAWordBoundary) {
   EXPECT_EQ(one_line_excerpt("  one\n\ntwo\tthree  ", 80), "one two three");
   EXPECT_EQ(one_line_excerpt(std::string(100, 'a'), 80), std::string(80, 'a') + "\xE2\x80\xA6");
   EXPECT_EQ(one_line_excerpt("the quick brown fox jumps", 12), "the quick\xE2\x80\xA6");
+  EXPECT_EQ(one_line_excerpt("the quick brown fox jumps", 12, ExcerptEnd::at_character),
+            "the quick br\xE2\x80\xA6");
   const std::string cut = one_line_excerpt(kChinese + kChinese, 5);
   EXPECT_EQ(cut, kChinese + "\xE5\x8E\x8B\xE2\x80\xA6");
   EXPECT_TRUE(is_valid_utf8(cut));

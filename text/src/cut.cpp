@@ -37,7 +37,7 @@ constexpr size_t kWordBoundaryReach = 24;
 
 }  // namespace
 
-std::string one_line_excerpt(std::string_view text, size_t max_chars) {
+std::string one_line_excerpt(std::string_view text, size_t max_chars, ExcerptEnd end) {
   std::string out;
   size_t chars = 0;
   bool pending_space = false;
@@ -50,7 +50,8 @@ std::string one_line_excerpt(std::string_view text, size_t max_chars) {
     if (!is_continuation_byte(ch)) {
       if (chars + (pending_space ? 1 : 0) >= max_chars) {
         const size_t space = out.rfind(' ');
-        if (space != std::string::npos && space + kWordBoundaryReach >= out.size()) {
+        if (end == ExcerptEnd::near_word && space != std::string::npos &&
+            space + kWordBoundaryReach >= out.size()) {
           out.resize(space);
         }
         out += kEllipsis;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "afterglow/text/case.h"
 #include "afterglow/text/utf8.h"
 #include "book_text.h"
 
@@ -11,14 +12,6 @@ namespace {
 
 // Longer words are cut: nobody types 33 letters into a search box, and the index stays small.
 constexpr size_t kMaxWordLength = 32;
-
-char32_t lower(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if (cp >= 0x391 && cp <= 0x3A9) return cp + 32;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
-  return cp;
-}
 
 std::string base36(uint32_t n) {
   static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -53,7 +46,7 @@ std::vector<std::string> SearchIndexBuilder::terms(std::string_view text) {
       previous_cjk = ch;
     } else if (is_word_char(cp)) {
       previous_cjk.clear();
-      if (word_length < kMaxWordLength) text::append_utf8(word, lower(cp));
+      if (word_length < kMaxWordLength) text::append_utf8(word, text::fold_simple_case(cp));
       ++word_length;
     } else {
       previous_cjk.clear();

@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
+#include "afterglow/text/case.h"
 #include "afterglow/text/utf8.h"
-
 
 namespace afterglow::viewer {
 using text::kReplacement;
@@ -67,9 +67,7 @@ bool is_safe_link(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i) {
-      char c = url[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != prefix[i]) return false;
+      if (text::to_lower_ascii(url[i]) != prefix[i]) return false;
     }
     return true;
   };

@@ -22,9 +22,16 @@ size_t character_start(std::string_view text, size_t i);
 // `max_chars` characters, with "…" when cut.
 std::string first_line(std::string_view text, size_t max_chars);
 
+// Where an excerpt may end when it is cut.
+enum class ExcerptEnd {
+  at_character,  // right after the last character that fits
+  near_word,     // at the last space when one is within 24 bytes of the cut, else at_character
+};
+
 // All of `text` on one line: runs of spaces, tabs and line breaks become one space (none at the
-// ends). Longer than `max_chars` characters, it is cut with "…", at the last space when one is
-// within 24 bytes of the cut (scripts written without spaces are cut anywhere).
-std::string one_line_excerpt(std::string_view text, size_t max_chars);
+// ends). Longer than `max_chars` characters, it is cut with "…" (scripts written without spaces
+// are cut anywhere).
+std::string one_line_excerpt(std::string_view text, size_t max_chars,
+                             ExcerptEnd end = ExcerptEnd::near_word);
 
 }  // namespace afterglow::text
