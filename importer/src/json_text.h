@@ -6,12 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "afterglow/text/case.h"
+#include "afterglow/text/json_string.h"
 #include "afterglow/text/utf8.h"
 
 namespace afterglow::importer {
 
 // `text` as a JSON string literal, quotes included.
-std::string json_quote(std::string_view text);
+using text::json_quote;
 
 std::string_view trim_whitespace(std::string_view text);
 
@@ -31,6 +33,6 @@ std::optional<double> parse_number_text(std::string_view text);
 
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
-std::string to_lower_ascii(std::string_view text);
+using text::to_lower_ascii;
 
 }  // namespace afterglow::importer
