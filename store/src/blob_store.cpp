@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "afterglow/model/errors.h"
-#include "sqlite.h"
+#include "afterglow/store/sqlite.h"
 #include "afterglow/text/media_types.h"
 #include "sha256.h"
 
