@@ -34,29 +34,39 @@ void say(const fs::path& path, const viewer::BookReport& r) {
   std::cout << i18n::format(_("Wrote {0}: {1}"), path.string(), what) << "\n";
 }
 
-void run_book(const Context& context, BookCommandOptions& o) {
-  auto& request = o.request;
-  request.out_dir = utf8_path(o.out_dir);
-  request.single_file = utf8_path(o.single_file);
-  request.pdf = utf8_path(o.pdf);
-  pipeline::check_book_request(request);  // before the time zone or anything else changes
-  if (!o.tz.empty()) platform::set_time_zone(o.tz);
-  const bool show_progress = !o.quiet && stderr_is_terminal();
-  bool drawn = false;
-  auto progress = [&](const pipeline::BookProgress& p) {
-    if (!show_progress) return;
+// The paths given on the command line into the request (UTF-8 on every system).
+void take_paths(BookCommandOptions& o) {
+  o.request.out_dir = utf8_path(o.out_dir);
+  o.request.single_file = utf8_path(o.single_file);
+  o.request.pdf = utf8_path(o.pdf);
+}
+
+// One line on stderr while the pages are written, redrawn every 25 conversations and cleared
+// when the next phase begins; nothing when it is turned off.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool shown) : shown_(shown) {}
+
+  void operator()(const pipeline::BookProgress& p) {
+    if (!shown_) return;
     if (p.phase == pipeline::BookPhase::writing && (p.done % 25 == 0 || p.done == p.total)) {
       std::cerr << "\r"
                 << i18n::format(_("writing the book: {0} / {1} conversations"), p.done, p.total)
                 << std::flush;
-      drawn = true;
-    } else if (p.phase != pipeline::BookPhase::writing && drawn) {
+      drawn_ = true;
+    } else if (p.phase != pipeline::BookPhase::writing && drawn_) {
       std::cerr << "\r\033[K" << std::flush;
-      drawn = false;
+      drawn_ = false;
     }
-  };
-  auto result = pipeline::make_book(context.archive_path(), request, progress);
-  if (o.quiet) return;
+  }
+
+ private:
+  bool shown_;
+  bool drawn_ = false;
+};
+
+// What was written: the PDF by its name, each HTML book with what it holds.
+void say_outputs(const pipeline::BookResult& result, const pipeline::BookRequest& request) {
   for (const auto& output : result.outputs) {
     if (output.path == request.pdf) {
       std::cout << i18n::format(_("Wrote {0}"), output.path.string()) << "\n";
@@ -64,6 +74,17 @@ void run_book(const Context& context, BookCommandOptions& o) {
       say(output.path, output.report);
     }
   }
+}
+
+void run_book(const Context& context, BookCommandOptions& o) {
+  take_paths(o);
+  pipeline::check_book_request(o.request);  // before the time zone or anything else changes
+  if (!o.tz.empty()) platform::set_time_zone(o.tz);
+  ProgressLine progress(!o.quiet && stderr_is_terminal());
+  const auto result =
+      pipeline::make_book(context.archive_path(), o.request,
+                          [&progress](const pipeline::BookProgress& p) { progress(p); });
+  if (!o.quiet) say_outputs(result, o.request);
 }
 
 }  // namespace

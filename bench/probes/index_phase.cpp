@@ -16,6 +16,7 @@
 
 #include "afterglow/indexer/index.h"
 #include "afterglow/store/archive.h"
+#include "afterglow/store/sqlite.h"
 
 namespace {
 
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
       const auto copy = work / "archive.afterglow";
       copy_without_search_tables(archive_path, copy);
       archive = Archive::open(copy, Archive::Mode::read_write);
-      index = afterglow::indexer::open_fts5_index(archive->db(), true);
+      index = afterglow::indexer::open_fts5_index(archive->database(), true);
     }
     const double cpu_start = cpu_seconds();
     const auto start = std::chrono::steady_clock::now();

@@ -4,19 +4,15 @@
 
 #include "afterglow/model/errors.h"
 #include "afterglow/model/utf8_path.h"
+#include "afterglow/text/media_types.h"
 
 namespace afterglow::exporter {
 namespace {
 
 // An extension for a file the export named without one, from its MIME type.
 std::string extension_for(const std::string& mime) {
-  static const std::map<std::string, std::string> known = {
-      {"image/png", ".png"},  {"image/jpeg", ".jpg"},      {"image/webp", ".webp"},
-      {"image/gif", ".gif"},  {"audio/wav", ".wav"},       {"audio/x-wav", ".wav"},
-      {"audio/mpeg", ".mp3"}, {"audio/mp4", ".m4a"},       {"audio/ogg", ".ogg"},
-      {"video/mp4", ".mp4"},  {"application/pdf", ".pdf"}, {"text/plain", ".txt"}};
-  auto it = known.find(mime);
-  return it == known.end() ? "" : it->second;
+  const std::string extension = text::extension_for_mime(mime);
+  return extension.empty() ? "" : "." + extension;
 }
 
 }  // namespace

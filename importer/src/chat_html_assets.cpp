@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "afterglow/text/utf8.h"
+
 namespace afterglow::importer {
 
 namespace {
@@ -12,23 +14,7 @@ constexpr std::string_view kName = "assetsJson";
 // A literal larger than this is not an asset map; give up on it rather than grow without bound.
 constexpr size_t kMaxLiteralBytes = 64u << 20;
 
-void append_utf8(std::string& out, unsigned int code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
+using text::append_utf8;
 
 struct Token {
   enum Kind { word, colon, other } kind;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 
+#include "afterglow/text/utf8.h"
 #include "json_text.h"
 #include "number_checks.h"
 
@@ -57,11 +58,7 @@ Source source_of(Json value) {
   return source;
 }
 
-size_t count_code_points(std::string_view text) {
-  size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
+using text::count_code_points;
 
 struct OldCitation {
   std::optional<int64_t> start;  // a code point; unknown when the export's number is not one

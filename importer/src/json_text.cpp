@@ -5,48 +5,6 @@
 
 namespace afterglow::importer {
 
-std::string json_quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 std::string_view trim_whitespace(std::string_view text) {
   size_t begin = 0;
   size_t end = text.size();
@@ -56,32 +14,6 @@ std::string_view trim_whitespace(std::string_view text) {
 }
 
 namespace {
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-size_t utf8_sequence_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t length = 0;
-  unsigned int min = 0;
-  unsigned int code = 0;
-  if ((c & 0xE0) == 0xC0) {
-    length = 2, min = 0x80, code = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    length = 3, min = 0x800, code = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    length = 4, min = 0x10000, code = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -103,28 +35,6 @@ int escape_unit(std::string_view json, size_t i) {
 }
 
 }  // namespace
-
-std::optional<std::string> repair_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t n = utf8_sequence_length(text, i);
-    if (n == 0) break;
-    i += n;
-  }
-  if (i == text.size()) return std::nullopt;
-  std::string out(text.substr(0, i));
-  while (i < text.size()) {
-    size_t n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
 
 std::optional<std::string> repair_lone_surrogates(std::string_view json) {
   std::string out;
@@ -185,12 +95,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string to_lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace afterglow::importer

@@ -6,16 +6,20 @@
 #include <string>
 #include <string_view>
 
+#include "afterglow/text/case.h"
+#include "afterglow/text/json_string.h"
+#include "afterglow/text/utf8.h"
+
 namespace afterglow::importer {
 
 // `text` as a JSON string literal, quotes included.
-std::string json_quote(std::string_view text);
+using text::json_quote;
 
 std::string_view trim_whitespace(std::string_view text);
 
 // Replaces bytes that are not valid UTF-8 with U+FFFD. Returns nullopt when `text` is valid, so the
 // common case costs no copy.
-std::optional<std::string> repair_utf8(std::string_view text);
+using text::repair_utf8;
 
 // Replaces \uD800-\uDFFF escapes that do not form a surrogate pair with \uFFFD: some exports carry
 // lone surrogates, which a strict JSON parser refuses.
@@ -29,6 +33,6 @@ std::optional<double> parse_number_text(std::string_view text);
 
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
-std::string to_lower_ascii(std::string_view text);
+using text::to_lower_ascii;
 
 }  // namespace afterglow::importer

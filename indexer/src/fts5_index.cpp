@@ -6,14 +6,17 @@
 #include "afterglow/indexer/index.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
+#include "afterglow/store/sqlite.h"
 #include "document_terms.h"
 #include "fts5_query.h"
 #include "snippet.h"
-#include "sql_statement.h"
 #include "text_normalise.h"
 
 namespace afterglow::indexer {
 namespace {
+
+using store::Database;
+using store::Statement;
 
 // docs/FORMAT.md describes these tables. search_message holds what the filters need, keyed by
 // (source, account, conversation, node); search_text has the same rowid and the trigram-indexed
@@ -56,36 +59,36 @@ constexpr const char* kFormatKey = "fts5.format";
 constexpr const char* kFormat = "2";
 constexpr size_t kSnippetBytes = 240;
 
-bool table_exists(sqlite3* db, const char* name) {
-  SqlStatement st(db, "SELECT 1 FROM sqlite_master WHERE name = ?");
+bool table_exists(Database& db, const char* name) {
+  Statement st(db, "SELECT 1 FROM sqlite_master WHERE name = ?");
   st.bind(1, std::string(name));
   return st.step();
 }
 
-std::string stored_format(sqlite3* db) {
+std::string stored_format(Database& db) {
   if (!table_exists(db, "search_state")) return "";
-  SqlStatement st(db, "SELECT value FROM search_state WHERE key = ?");
+  Statement st(db, "SELECT value FROM search_state WHERE key = ?");
   st.bind(1, std::string(kFormatKey));
   return st.step() ? st.text(0) : "";
 }
 
 // Tables of an older format go, in one transaction with the new ones taking their place.
-void create_tables(sqlite3* db) {
+void create_tables(Database& db) {
   const bool stale = table_exists(db, "search_message") && stored_format(db) != kFormat;
   if (!stale && stored_format(db) == kFormat) return;
-  sql_exec(db, "BEGIN IMMEDIATE");
+  db.exec("BEGIN IMMEDIATE");
   try {
     if (stale) {
-      sql_exec(db,
-               "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_message; "
-               "DROP TABLE IF EXISTS search_state;");
+      db.exec(
+          "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_message; "
+          "DROP TABLE IF EXISTS search_state;");
     }
-    sql_exec(db, kSchemaSql);
-    SqlStatement st(db, "INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)");
+    db.exec(kSchemaSql);
+    Statement st(db, "INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)");
     st.bind(1, std::string(kFormatKey)).bind(2, std::string(kFormat)).run();
-    sql_exec(db, "COMMIT");
+    db.exec("COMMIT");
   } catch (...) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
 }
@@ -100,7 +103,7 @@ struct Candidate {
 
 class Fts5Index : public Index {
  public:
-  Fts5Index(sqlite3* db, bool writable) : db_(db) {
+  Fts5Index(Database& db, bool writable) : db_(db) {
     if (writable) {
       create_tables(db_);
     } else {
@@ -111,14 +114,14 @@ class Fts5Index : public Index {
 
   ~Fts5Index() override {
     // An index dropped without commit leaves the archive as it was.
-    if (in_transaction_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (in_transaction_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
   Engine engine() const override { return Engine::fts5; }
 
   int64_t last_seq() const override {
     if (!ready_) return 0;
-    SqlStatement st(db_, "SELECT value FROM search_state WHERE key = ?");
+    Statement st(db_, "SELECT value FROM search_state WHERE key = ?");
     st.bind(1, std::string(kSeqKey));
     return st.step() ? std::stoll(st.text(0)) : 0;
   }
@@ -134,46 +137,45 @@ class Fts5Index : public Index {
       st.drop_text.bind(1, *id).run();
       st.drop.bind(1, *id).run();
     }
-    SqlStatement& insert = st.insert;
+    Statement& insert = st.insert;
     if (id) {
       insert.bind(1, *id);
     } else {
-      insert.bind_optional(1, std::nullopt);
+      insert.bind_null(1);
     }
     insert.bind(2, d.conversation_id).bind(3, d.node_id).bind(4, d.seq);
     insert.bind(5, d.source).bind(6, d.account).bind(7, d.title).bind(8, d.role);
-    insert.bind(9, d.model).bind(10, d.kind).bind_optional(11, d.create_time);
-    auto flag = [](bool b) { return SqlValue(int64_t{b ? 1 : 0}); };
-    insert.bind(12, flag(visible_by_default(d))).bind(13, flag(!d.on_thread));
-    insert.bind(14, flag(hidden_for_search(d))).bind(15, flag(d.has_image));
-    insert.bind(16, flag(d.has_audio)).bind(17, flag(d.has_code));
-    insert.bind(18, flag(d.conversation_has_branches));
+    insert.bind(9, d.model).bind(10, d.kind).bind(11, d.create_time);
+    insert.bind(12, visible_by_default(d)).bind(13, !d.on_thread);
+    insert.bind(14, hidden_for_search(d)).bind(15, d.has_image);
+    insert.bind(16, d.has_audio).bind(17, d.has_code);
+    insert.bind(18, d.conversation_has_branches);
     insert.run();
-    const int64_t rowid = sqlite3_last_insert_rowid(db_);
+    const int64_t rowid = db_.last_insert_rowid();
     st.text.bind(1, rowid).bind(2, searchable_text(d.text)).bind(3, searchable_text(d.title)).run();
   }
 
   void commit(int64_t seq) override {
     begin();
-    SqlStatement st(db_,
-                    "INSERT INTO search_state (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    Statement st(db_,
+                 "INSERT INTO search_state (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     st.bind(1, std::string(kSeqKey)).bind(2, std::to_string(seq)).run();
-    sql_exec(db_, "COMMIT");
+    db_.exec("COMMIT");
     in_transaction_ = false;
   }
 
   void clear() override {
     begin();
     // The format stays: the tables are still of this format, only empty.
-    sql_exec(db_,
-             "DELETE FROM search_message; DELETE FROM search_text; "
-             "DELETE FROM search_state WHERE key <> 'fts5.format';");
+    db_.exec(
+        "DELETE FROM search_message; DELETE FROM search_text; "
+        "DELETE FROM search_state WHERE key <> 'fts5.format';");
   }
 
   Results search(const Query& query, const SearchOptions& options) const override {
     if (!ready_) {
-      throw ArchiveError(std::string(sqlite3_db_filename(db_, "main")) +
+      throw ArchiveError(db_.path() +
                          ": no fts5 search index yet; run `afterglow reindex` to build it");
     }
     const Fts5Query sql = to_fts5_query(query.root);
@@ -198,7 +200,7 @@ class Fts5Index : public Index {
   // The statements of add(), prepared once per index: preparing them for every message cost
   // more than some of the inserts themselves.
   struct Statements {
-    explicit Statements(sqlite3* db)
+    explicit Statements(Database& db)
         : find(db,
                "SELECT id FROM search_message "
                "WHERE source = ? AND account = ? AND conversation = ? AND node = ?"),
@@ -210,7 +212,7 @@ class Fts5Index : public Index {
                  "has_image, has_audio, has_code, has_branch) "
                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
           text(db, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)") {}
-    SqlStatement find, drop_text, drop, insert, text;
+    Statement find, drop_text, drop, insert, text;
   };
 
   Statements& statements() {
@@ -220,7 +222,7 @@ class Fts5Index : public Index {
 
   void begin() {
     if (in_transaction_) return;
-    sql_exec(db_, "BEGIN IMMEDIATE");
+    db_.exec("BEGIN IMMEDIATE");
     in_transaction_ = true;
   }
 
@@ -233,10 +235,12 @@ class Fts5Index : public Index {
     if (!sql.match.empty()) text += "search_text MATCH ? AND ";
     text += "(" + sql.where + ")";
     if (!options.include_all) text += " AND m.visible = 1";
-    SqlStatement st(db_, text);
+    Statement st(db_, text);
     int index = 1;
     if (!sql.match.empty()) st.bind(index++, sql.match);
-    for (const auto& param : sql.where_params) st.bind(index++, param);
+    for (const auto& param : sql.where_params) {
+      std::visit([&](const auto& value) { st.bind(index++, value); }, param);
+    }
     std::vector<Candidate> out;
     while (st.step()) {
       Candidate c;
@@ -285,11 +289,11 @@ class Fts5Index : public Index {
   }
 
   Hit hit(const Candidate& c, const std::vector<std::string>& needles) const {
-    SqlStatement st(db_,
-                    "SELECT m.conversation, m.node, m.title, m.create_time, m.role, m.model, "
-                    "m.branch, m.hidden, search_text.text, m.source, m.account "
-                    "FROM search_message AS m "
-                    "JOIN search_text ON search_text.rowid = m.id WHERE m.id = ?");
+    Statement st(db_,
+                 "SELECT m.conversation, m.node, m.title, m.create_time, m.role, m.model, "
+                 "m.branch, m.hidden, search_text.text, m.source, m.account "
+                 "FROM search_message AS m "
+                 "JOIN search_text ON search_text.rowid = m.id WHERE m.id = ?");
     st.bind(1, c.id);
     Hit hit;
     if (!st.step()) return hit;
@@ -308,7 +312,7 @@ class Fts5Index : public Index {
     return hit;
   }
 
-  sqlite3* db_;
+  Database& db_;
   std::unique_ptr<Statements> statements_;
   bool ready_ = true;
   bool in_transaction_ = false;
@@ -316,7 +320,7 @@ class Fts5Index : public Index {
 
 }  // namespace
 
-std::unique_ptr<Index> open_fts5_index(sqlite3* db, bool writable) {
+std::unique_ptr<Index> open_fts5_index(store::Database& db, bool writable) {
   return std::make_unique<Fts5Index>(db, writable);
 }
 

@@ -1,6 +1,7 @@
 #include "fts5_query.h"
 
 #include "afterglow/model/errors.h"
+#include "afterglow/text/utf8.h"
 #include "text_normalise.h"
 
 namespace afterglow::indexer {
@@ -49,7 +50,7 @@ std::optional<TextLeaf> text_leaf(const QueryNode& node) {
 
 bool trigram_leaf(const QueryNode& node) {
   auto leaf = text_leaf(node);
-  return leaf && code_points(leaf->text) >= kTrigram;
+  return leaf && text::count_code_points(leaf->text) >= kTrigram;
 }
 
 std::string match_expression(const TextLeaf& leaf) {
@@ -62,7 +63,7 @@ class Builder {
 
   std::string condition(const QueryNode& node) {
     if (auto leaf = text_leaf(node)) {
-      if (code_points(leaf->text) >= kTrigram) {
+      if (text::count_code_points(leaf->text) >= kTrigram) {
         params.emplace_back(match_expression(*leaf));
         return "m.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)";
       }

@@ -3,13 +3,17 @@
 // rest of the query leaves (a scan of the candidate set).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "afterglow/indexer/query.h"
-#include "sql_statement.h"
 
 namespace afterglow::indexer {
+
+// A value bound to one of the SQL's parameters.
+using SqlValue = std::variant<std::string, double, int64_t>;
 
 struct Fts5Query {
   // The FTS5 MATCH expression that drives the search and ranks it (bm25); empty when no

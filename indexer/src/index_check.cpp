@@ -10,8 +10,8 @@
 
 #include "afterglow/indexer/check.h"
 #include "afterglow/model/errors.h"
+#include "afterglow/store/sqlite.h"
 #include "document_terms.h"
-#include "sql_statement.h"
 #include "xapian_shards.h"
 
 namespace afterglow::indexer {
@@ -95,11 +95,11 @@ class Checker {
     IndexCheck check;
     check.engine = Engine::fts5;
     check.messages = static_cast<int64_t>(expected_.size());
-    sqlite3* db = archive_.db();
+    store::Database& db = archive_.database();
     {
-      SqlStatement tables(db,
-                          "SELECT count(*) FROM sqlite_master WHERE name IN "
-                          "('search_message', 'search_text', 'search_state')");
+      store::Statement tables(db,
+                              "SELECT count(*) FROM sqlite_master WHERE name IN "
+                              "('search_message', 'search_text', 'search_state')");
       tables.step();
       if (tables.int64(0) == 0) return check;
       check.present = true;
@@ -112,9 +112,9 @@ class Checker {
     int64_t last_seq = 0;
     try {
       last_seq = open_fts5_index(db, false)->last_seq();
-      SqlStatement docs(db,
-                        "SELECT source || '/' || account || '/' || conversation || '/' || node "
-                        "FROM search_message");
+      store::Statement docs(db,
+                            "SELECT source || '/' || account || '/' || conversation || '/' || node "
+                            "FROM search_message");
       while (docs.step()) {
         ++check.documents;
         const std::string key = docs.text(0);
@@ -125,15 +125,15 @@ class Checker {
           found->second.in_fts5 = true;
         }
       }
-      SqlStatement texts(db, "SELECT count(*) FROM search_text");
+      store::Statement texts(db, "SELECT count(*) FROM search_text");
       texts.step();
       if (texts.int64(0) != check.documents) {
         check.problems.push_back("search_text has " + std::to_string(texts.int64(0)) +
                                  " rows for " + std::to_string(check.documents) + " documents");
       }
-      SqlStatement orphans(db,
-                           "SELECT count(*) FROM search_message WHERE id NOT IN "
-                           "(SELECT rowid FROM search_text)");
+      store::Statement orphans(db,
+                               "SELECT count(*) FROM search_message WHERE id NOT IN "
+                               "(SELECT rowid FROM search_text)");
       orphans.step();
       if (orphans.int64(0) > 0) {
         check.problems.push_back(std::to_string(orphans.int64(0)) +

@@ -10,6 +10,7 @@
 #include "afterglow/indexer/query.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
+#include "afterglow/text/utf8.h"
 
 namespace afterglow::indexer {
 namespace {
@@ -420,13 +421,6 @@ class Parser {
   size_t depth_ = 0;
 };
 
-// Code points, not bytes: a continuation byte (10xxxxxx) never starts one.
-size_t count_characters(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 void collect_highlights(const QueryNode& node, std::vector<std::string>& out) {
   switch (node.type) {
     case QueryNode::Type::word:
@@ -448,7 +442,7 @@ void collect_highlights(const QueryNode& node, std::vector<std::string>& out) {
 
 Query parse_query(std::string_view text) {
   Query query;
-  if (const size_t characters = count_characters(text); characters > kMaxQueryCharacters) {
+  if (const size_t characters = text::count_code_points(text); characters > kMaxQueryCharacters) {
     fail("query too long: " + std::to_string(characters) + " characters, at most " +
          std::to_string(kMaxQueryCharacters));
   }

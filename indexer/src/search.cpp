@@ -64,7 +64,7 @@ IndexUpdate update(store::Archive& archive, const IndexProgressFn& progress, boo
   IndexProgress fts5_done;
   std::exception_ptr fts5_error;
   try {
-    auto fts5 = open_fts5_index(archive.db(), true);
+    auto fts5 = open_fts5_index(archive.database(), true);
     if (rebuild) fts5->clear();
     fts5_done = fill(archive, *fts5, report);
   } catch (...) {
@@ -81,7 +81,7 @@ IndexUpdate update(store::Archive& archive, const IndexProgressFn& progress, boo
 }
 
 std::unique_ptr<Index> open_for_search(const store::Archive& archive, Engine engine) {
-  if (engine == Engine::fts5) return open_fts5_index(archive.db(), false);
+  if (engine == Engine::fts5) return open_fts5_index(archive.database(), false);
   return open_xapian_index(
       xapian_path(archive.path()), false,
       [&archive](const store::ConversationKey& conversation, const std::string& node) {

@@ -4,42 +4,22 @@
 #include <utility>
 
 #include "afterglow/indexer/index.h"
+#include "afterglow/text/case.h"
+#include "afterglow/text/cut.h"
+#include "afterglow/text/utf8.h"
 #include "cjk.h"
 
 namespace afterglow::indexer {
 namespace {
 
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+using text::kEllipsis;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-std::string fold_ascii_case(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Moves a byte offset back to the start of the UTF-8 sequence it falls in.
-size_t char_start(std::string_view s, size_t i) {
-  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return i;
-}
-
-// Decodes the code point at s[i] and advances i; malformed bytes count as one unit each.
 char32_t next_code_point(std::string_view s, size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  size_t len = b < 0x80             ? 1
-               : (b & 0xE0) == 0xC0 ? 2
-               : (b & 0xF0) == 0xE0 ? 3
-               : (b & 0xF8) == 0xF0 ? 4
-                                    : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
-  for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return c;
+  const text::CodePoint cp = text::decode_utf8(s, i);
+  i += cp.length;
+  return cp.value;
 }
 
 // Maximal runs of CJK characters in a text.
@@ -175,10 +155,10 @@ bool misses_a_cjk_term(std::string_view snippet, std::string_view text,
 std::string substring_snippet(std::string_view raw, const std::vector<std::string>& needles,
                               size_t max_bytes) {
   const std::string text = fold_whitespace(raw);
-  const std::string folded = fold_ascii_case(text);
+  const std::string folded = text::to_lower_ascii(text);
   std::vector<std::pair<size_t, size_t>> spans;
   for (const auto& needle_raw : needles) {
-    const std::string needle = fold_ascii_case(fold_whitespace(needle_raw));
+    const std::string needle = text::to_lower_ascii(fold_whitespace(needle_raw));
     if (needle.empty()) continue;
     for (size_t at = folded.find(needle); at != std::string::npos;
          at = folded.find(needle, at + needle.size())) {
@@ -198,7 +178,7 @@ std::string substring_snippet(std::string_view raw, const std::vector<std::strin
 
   size_t begin = 0;
   if (!merged.empty() && merged.front().first > max_bytes / 4) {
-    begin = char_start(text, merged.front().first - max_bytes / 4);
+    begin = text::character_start(text, merged.front().first - max_bytes / 4);
     // Start at a word boundary when one is near, so the snippet does not open mid-word.
     size_t space = text.find(' ', begin);
     if (space != std::string::npos && space < merged.front().first && space - begin < 16) {
@@ -206,7 +186,7 @@ std::string substring_snippet(std::string_view raw, const std::vector<std::strin
     }
   }
   size_t end = std::min(text.size(), begin + max_bytes);
-  if (end < text.size()) end = char_start(text, end);
+  if (end < text.size()) end = text::character_start(text, end);
   if (!merged.empty()) end = std::max(end, std::min(text.size(), merged.front().second));
 
   std::string out;
@@ -230,14 +210,14 @@ TextWindow snippet_window(std::string_view text, const std::vector<std::string>&
                           size_t snippet_bytes) {
   const TextWindow whole{0, text.size()};
   if (text.size() <= 4 * snippet_bytes) return whole;
-  const std::string folded = fold_ascii_case(text);
+  const std::string folded = text::to_lower_ascii(text);
   auto is_word_char = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            static_cast<unsigned char>(c) >= 0x80;
   };
   size_t first = std::string::npos;
   for (const auto& term : terms) {
-    const std::string needle = fold_ascii_case(term);
+    const std::string needle = text::to_lower_ascii(term);
     if (needle.empty()) continue;
     const bool word = static_cast<unsigned char>(needle[0]) < 0x80;
     for (size_t at = folded.find(needle); at != std::string::npos && at < first;
@@ -252,7 +232,7 @@ TextWindow snippet_window(std::string_view text, const std::vector<std::string>&
   if (first == std::string::npos) return whole;
   TextWindow window;
   if (first > snippet_bytes) {
-    window.begin = char_start(text, first - snippet_bytes);
+    window.begin = text::character_start(text, first - snippet_bytes);
     // Start at a word boundary when one is near, as a reader would.
     const size_t space = text.find(' ', window.begin);
     if (space != std::string::npos && space < first && space - window.begin < 32) {
@@ -260,7 +240,7 @@ TextWindow snippet_window(std::string_view text, const std::vector<std::string>&
     }
   }
   window.end = std::min(text.size(), first + 3 * snippet_bytes);
-  if (window.end < text.size()) window.end = char_start(text, window.end);
+  if (window.end < text.size()) window.end = text::character_start(text, window.end);
   return window;
 }
 

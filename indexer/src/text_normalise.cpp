@@ -3,40 +3,19 @@
 #include <cstdint>
 #include <vector>
 
+#include "afterglow/text/utf8.h"
+
 namespace afterglow::indexer {
 namespace {
 
 constexpr char32_t kEntityStart = 0xE200, kEntityEnd = 0xE201, kFieldSeparator = 0xE202;
 constexpr char32_t kCitationOpen = 0x3010;  // 【
 
-// Decodes the code point at s[i]; sets len. Invalid bytes decode as themselves (len 1) so that
-// nothing is lost from damaged text.
+// Invalid bytes decode as themselves (one byte long), so that nothing is lost from damaged text.
 char32_t decode(std::string_view s, size_t i, size_t& len) {
-  auto b = static_cast<unsigned char>(s[i]);
-  auto cont = [&](size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  auto at = [&](size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
-  };
-  if (b < 0x80) {
-    len = 1;
-    return b;
-  }
-  if ((b & 0xE0) == 0xC0 && cont(1)) {
-    len = 2;
-    return (static_cast<char32_t>(b & 0x1F) << 6) | at(1);
-  }
-  if ((b & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-    len = 3;
-    return (static_cast<char32_t>(b & 0x0F) << 12) | (at(1) << 6) | at(2);
-  }
-  if ((b & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-    len = 4;
-    return (static_cast<char32_t>(b & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3);
-  }
-  len = 1;
-  return b;
+  const text::CodePoint cp = text::decode_utf8(s, i);
+  len = cp.length;
+  return cp.value;
 }
 
 bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
@@ -131,14 +110,6 @@ std::string searchable_text(std::string_view text) {
     i += len;
   }
   return out;
-}
-
-size_t code_points(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
 }
 
 }  // namespace afterglow::indexer

@@ -12,7 +12,4 @@ namespace afterglow::indexer {
 // 【11†source】 citation marks, and control characters other than tab and newline.
 std::string searchable_text(std::string_view text);
 
-// Number of Unicode code points (UTF-8 lead bytes) in text.
-size_t code_points(std::string_view text);
-
 }  // namespace afterglow::indexer

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "afterglow/text/cut.h"
+
 namespace afterglow::model {
 namespace {
 
@@ -34,14 +36,6 @@ bool is_device_name(std::string_view name) {
   return false;
 }
 
-// The longest prefix of `text` of at most `bytes` bytes that ends on a UTF-8 character boundary.
-std::string_view utf8_prefix(std::string_view text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  size_t end = bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80) --end;
-  return text.substr(0, end);
-}
-
 }  // namespace
 
 std::string safe_file_name(std::string_view name) {
@@ -60,8 +54,8 @@ std::string safe_file_name(std::string_view name) {
     if (dot != std::string::npos && dot > 0 && out.size() - dot <= 16) {
       ext = std::string_view(out).substr(dot);
     }
-    std::string stem(utf8_prefix(std::string_view(out).substr(0, out.size() - ext.size()),
-                                 kMaxNameBytes - ext.size()));
+    std::string stem(text::cut_at_character(
+        std::string_view(out).substr(0, out.size() - ext.size()), kMaxNameBytes - ext.size()));
     out = stem + std::string(ext);
   }
   return out;

@@ -140,79 +140,114 @@ void check_book_request(const BookRequest& r) {
   }
 }
 
+namespace {
+
+// The progress a book job reports, with a cancel check at every step.
+class BookSteps {
+ public:
+  BookSteps(const BookProgressFn& progress, const CancelFlag* cancel)
+      : progress_(progress), cancel_(cancel) {}
+
+  // The writing phase is told with its first page; the others as they begin.
+  void set_phase(BookPhase phase) { state_.phase = phase; }
+  void enter(BookPhase phase) {
+    set_phase(phase);
+    report();
+  }
+  void report() const {
+    if (progress_) progress_(state_);
+  }
+  void check_cancel() const {
+    if (cancel_) cancel_->check();
+  }
+  // A page callback for the book writers: cancel is checked before each conversation.
+  viewer::BookProgress pages() {
+    return [this](size_t done, size_t total) {
+      check_cancel();
+      state_.done = done;
+      state_.total = total;
+      report();
+    };
+  }
+
+ private:
+  const BookProgressFn& progress_;
+  const CancelFlag* cancel_;
+  BookProgress state_;
+};
+
+std::unique_ptr<store::Archive> open_read_only(const fs::path& archive_path) {
+  if (!fs::exists(archive_path)) {
+    throw ArchiveError(
+        archive_path.string() +
+        ": no archive here yet; import an export first: afterglow import EXPORT.zip");
+  }
+  return store::Archive::open(archive_path, store::Archive::Mode::read_only);
+}
+
+// The archive to read the book from. A query needs the search index, which is derived from the
+// archive: it is brought up to date rather than failing.
+std::unique_ptr<store::Archive> open_for_book(const fs::path& archive_path, const BookRequest& r) {
+  auto archive = open_read_only(archive_path);
+  if (r.query.empty() || indexer::index_is_current(*archive, indexer::Engine::xapian)) {
+    return archive;
+  }
+  archive.reset();
+  indexer::update_indexes(*store::Archive::open(archive_path, store::Archive::Mode::read_write));
+  return open_read_only(archive_path);
+}
+
+// The PDF: Chromium prints the single-file book, or a temporary one in the light theme when
+// none was asked for. Returns what the printed book holds.
+viewer::BookReport print_book(const viewer::BookSource& source, const viewer::BookOptions& options,
+                              const BookRequest& r, const BookResult& so_far, BookSteps& steps) {
+  fs::path html = r.single_file;
+  TemporaryFolder temporary;
+  viewer::BookReport book =
+      so_far.outputs.empty() ? viewer::BookReport{} : so_far.outputs.back().report;
+  if (html.empty()) {
+    temporary.path = platform::make_private_temp_dir("afterglow-book-");
+    html = temporary.path / "book.html";
+    auto print_options = options;
+    print_options.theme = viewer::Theme::light;
+    book = viewer::write_book_file(source, print_options, html, steps.pages());
+  }
+  steps.check_cancel();
+  steps.enter(BookPhase::printing);
+  print_pdf(html, r.pdf);
+  return book;
+}
+
+}  // namespace
+
 BookResult make_book(const fs::path& archive_path, const BookRequest& r,
                      const BookProgressFn& progress, const CancelFlag* cancel) {
   check_book_request(r);
-  BookProgress state;
-  auto report = [&] {
-    if (progress) progress(state);
-  };
-  auto check_cancel = [cancel] {
-    if (cancel) cancel->check();
-  };
-  report();
-  auto open = [&] {
-    if (!fs::exists(archive_path)) {
-      throw ArchiveError(
-          archive_path.string() +
-          ": no archive here yet; import an export first: afterglow import EXPORT.zip");
-    }
-    return store::Archive::open(archive_path, store::Archive::Mode::read_only);
-  };
-  auto archive = open();
-  if (!r.query.empty() && !indexer::index_is_current(*archive, indexer::Engine::xapian)) {
-    // The search index is derived from the archive: bring it up to date rather than fail.
-    archive.reset();
-    indexer::update_indexes(*store::Archive::open(archive_path, store::Archive::Mode::read_write));
-    archive = open();
-  }
+  BookSteps steps(progress, cancel);
+  steps.report();
+  auto archive = open_for_book(archive_path, r);
   auto chosen = select(*archive, r);
   if (chosen.empty() && r.refuse_empty) {
     throw Error("no conversation matches this selection", ErrorCode::nothing_selected);
   }
-  check_cancel();
+  steps.check_cancel();
   auto options = book_options(r);
   options.selection = selection_text(r, chosen.size());
-  auto source = viewer::book_source(*archive, std::move(chosen));
-  auto written = [&](size_t done, size_t total) {
-    check_cancel();
-    state.done = done;
-    state.total = total;
-    report();
-  };
+  const auto source = viewer::book_source(*archive, std::move(chosen));
 
   BookResult result;
-  state.phase = BookPhase::writing;
+  steps.set_phase(BookPhase::writing);
   if (!r.out_dir.empty()) {
-    auto book = viewer::write_book_folder(source, options, r.out_dir, written);
+    auto book = viewer::write_book_folder(source, options, r.out_dir, steps.pages());
     result.outputs.push_back({r.out_dir / "index.html", book});
   }
   if (!r.single_file.empty()) {
-    auto book = viewer::write_book_file(source, options, r.single_file, written);
+    auto book = viewer::write_book_file(source, options, r.single_file, steps.pages());
     result.outputs.push_back({r.single_file, book});
   }
-  if (!r.pdf.empty()) {
-    // Chromium prints the single-file book; a temporary one, in the light theme, when none was
-    // asked for.
-    fs::path html = r.single_file;
-    TemporaryFolder temporary;
-    viewer::BookReport book =
-        result.outputs.empty() ? viewer::BookReport{} : result.outputs.back().report;
-    if (html.empty()) {
-      temporary.path = platform::make_private_temp_dir("afterglow-book-");
-      html = temporary.path / "book.html";
-      auto print_options = options;
-      print_options.theme = viewer::Theme::light;
-      book = viewer::write_book_file(source, print_options, html, written);
-    }
-    check_cancel();
-    state.phase = BookPhase::printing;
-    report();
-    print_pdf(html, r.pdf);
-    result.outputs.push_back({r.pdf, book});
-  }
-  state.phase = BookPhase::finished;
-  report();
+  if (!r.pdf.empty())
+    result.outputs.push_back({r.pdf, print_book(source, options, r, result, steps)});
+  steps.enter(BookPhase::finished);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include "afterglow/model/errors.h"
 #include "afterglow/model/file_names.h"
 #include "afterglow/platform/platform.h"
+#include "afterglow/text/media_types.h"
 #include "job_support.h"
 
 namespace afterglow::server {
@@ -224,10 +225,8 @@ std::optional<BookJobs::Download> BookJobs::download(const std::string& id) cons
   if (!job) return std::nullopt;
   std::lock_guard lock(job->mutex);
   if (job->state != "done") return std::nullopt;
-  const std::string extension = job->file.extension().string();
-  const char* type = extension == ".pdf"   ? "application/pdf"
-                     : extension == ".zip" ? "application/zip"
-                                           : "text/html; charset=utf-8";
+  std::string type = text::mime_from_name(job->file.filename().string());
+  if (type.empty() || type == "text/html") type = "text/html; charset=utf-8";
   return Download{job->file, utf8_name(job->file), type};
 }
 

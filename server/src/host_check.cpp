@@ -1,18 +1,10 @@
 #include "afterglow/server/host_check.h"
 
-#include <algorithm>
-
 #include "afterglow/platform/platform.h"
+#include "afterglow/text/case.h"
 
 namespace afterglow::server {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool is_ipv4(const std::string& s) {
   return platform::parse_ip_address(s).family == platform::IpAddress::Family::ipv4;
@@ -30,7 +22,7 @@ std::string host_form(const std::string& address) {
 }  // namespace
 
 bool is_loopback_address(std::string_view address) {
-  std::string a = lower(address);
+  std::string a = text::to_lower_ascii(address);
   if (a == "localhost") return true;
   if (is_ipv4(a)) return a.starts_with("127.");
   if (is_ipv6(a)) return platform::parse_ip_address(a).loopback;
@@ -41,7 +33,7 @@ HostCheck::HostCheck(std::string_view bind_address, int port)
     : port_suffix_(":" + std::to_string(port)) {
   for (const char* name : {"127.0.0.1", "localhost", "[::1]"})
     hosts_.push_back(name + port_suffix_);
-  std::string bound = lower(bind_address);
+  std::string bound = text::to_lower_ascii(bind_address);
   if (bound == "0.0.0.0" || bound == "::" || bound.empty()) {
     any_ip_literal_ = true;
   } else {
@@ -51,7 +43,7 @@ HostCheck::HostCheck(std::string_view bind_address, int port)
 }
 
 bool HostCheck::host_allowed(std::string_view host_header) const {
-  std::string host = lower(host_header);
+  std::string host = text::to_lower_ascii(host_header);
   if (std::find(hosts_.begin(), hosts_.end(), host) != hosts_.end()) return true;
   if (!any_ip_literal_ || !host.ends_with(port_suffix_)) return false;
   std::string name = host.substr(0, host.size() - port_suffix_.size());

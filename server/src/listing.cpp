@@ -1,5 +1,6 @@
 #include "listing.h"
 
+#include "afterglow/text/title.h"
 #include "afterglow/viewer/html_escape.h"
 #include "url.h"
 
@@ -8,15 +9,8 @@ namespace afterglow::server {
 using viewer::html_escape;
 
 std::string summary_title(const store::ConversationSummary& summary, Lang lang) {
-  if (!summary.title.empty()) return summary.title;
-  std::string line = summary.first_user_text.substr(0, summary.first_user_text.find('\n'));
-  if (line.empty()) return viewer::tr(lang, viewer::Text::untitled);
-  if (line.size() > 80) {
-    size_t cut = 80;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    line = line.substr(0, cut) + "…";
-  }
-  return line;
+  std::string title = text::display_title(summary.title, summary.first_user_text);
+  return title.empty() ? viewer::tr(lang, viewer::Text::untitled) : title;
 }
 
 std::string summary_item_html(const store::ConversationSummary& s, Lang lang,

@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/text/cut.h"
+#include "afterglow/text/title.h"
 #include "url.h"
 
 namespace afterglow::server {
@@ -14,14 +16,6 @@ struct Totals {
   int64_t messages = 0;
   int64_t words = 0;
 };
-
-std::string first_line(const std::string& text, size_t max_bytes) {
-  std::string line = text.substr(0, text.find('\n'));
-  if (line.size() <= max_bytes) return line;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-  return line.substr(0, cut) + "…";
-}
 
 }  // namespace
 
@@ -44,9 +38,8 @@ viewer::BookStats gather_memories(const store::Archive& archive, const std::atom
   });
   for (auto& summary : archive.list(store::ListFilter{})) {
     viewer::BookEntry entry;
-    entry.title = !summary.title.empty()             ? summary.title
-                  : !summary.first_user_text.empty() ? first_line(summary.first_user_text, 80)
-                                                     : "…";
+    entry.title = text::display_title(summary.title, summary.first_user_text);
+    if (entry.title.empty()) entry.title = text::kEllipsis;
     entry.href = "/c/" + url_encode(summary.id) + query_string({{"account", summary.account}});
     entry.create_time = summary.create_time;
     auto t = totals.find(summary.source + '\n' + summary.account + '\n' + summary.id);
@@ -54,7 +47,7 @@ viewer::BookStats gather_memories(const store::Archive& archive, const std::atom
       entry.messages = t->second.messages;
       entry.words = t->second.words;
     }
-    entry.first_words = first_line(summary.first_user_text, 120);
+    entry.first_words = text::first_line(summary.first_user_text, viewer::kFirstWordsCharacters);
     stats.add_entry(std::move(entry));
   }
   return stats;

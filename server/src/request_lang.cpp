@@ -4,6 +4,7 @@
 #include <string>
 
 #include "afterglow/server/access_token.h"
+#include "afterglow/text/case.h"
 
 namespace afterglow::server {
 
@@ -11,7 +12,7 @@ std::optional<Lang> lang_from_code(std::string_view code) {
   auto starts = [&](std::string_view p) {
     if (code.size() < p.size()) return false;
     for (size_t i = 0; i < p.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(code[i])) != p[i]) return false;
+      if (text::to_lower_ascii(code[i]) != p[i]) return false;
     }
     return code.size() == p.size() || code[p.size()] == '-' || code[p.size()] == '_';
   };

@@ -1,11 +1,11 @@
 #include "utf8_request.h"
 
-#include <simdjson.h>
+#include "afterglow/text/utf8.h"
 
 namespace afterglow::server {
 namespace {
 
-bool valid(const std::string& text) { return simdjson::validate_utf8(text.data(), text.size()); }
+bool valid(const std::string& text) { return text::is_valid_utf8(text); }
 
 }  // namespace
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "afterglow/store/archive.h"
-#include "sqlite.h"
+#include "afterglow/store/sqlite.h"
 #include "text_codec.h"
 
 namespace afterglow::store {
@@ -38,9 +38,7 @@ class ArchiveImpl : public Archive {
   std::optional<std::string> setting(const std::string& key) const override;
   void set_setting(const std::string& key, const std::string& value) override;
   void checkpoint() override;
-  sqlite3* db() const override { return db_->handle(); }
-
-  Database& database() const { return *db_; }
+  Database& database() const override { return *db_; }
   TextCodec& codec() const { return *codec_; }
   void require_writable(const char* what) const;
   // Set while an Import is alive: one import at a time per archive.

@@ -6,9 +6,9 @@
 #include <cstring>
 
 #include "afterglow/model/errors.h"
-#include "media_type.h"
+#include "afterglow/store/sqlite.h"
+#include "afterglow/text/media_types.h"
 #include "sha256.h"
-#include "sqlite.h"
 
 namespace afterglow::store {
 namespace {
@@ -140,7 +140,7 @@ void BlobWriter::diverge() {
 
 void BlobWriter::start(std::string_view first_bytes) {
   started_ = true;
-  MediaType type = sniff_media_type(first_bytes);
+  text::SniffedType type = text::sniff_media_type(first_bytes);
   compressed_ = !type.compressed;
   mime_ = type.mime;
   auto& insert = db_.cached(

@@ -1,7 +1,9 @@
 #include "conversation_digest.h"
 
 #include <cstring>
+
 #include <unordered_set>
+#include "afterglow/text/cut.h"
 
 #include "afterglow/model/tree.h"
 #include "sha256.h"
@@ -57,40 +59,7 @@ std::string message_hash(const model::Node& node) {
   return h.hex();
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
 }  // namespace
-
-std::string one_line_excerpt(const std::string& text, size_t max_chars) {
-  std::string out;
-  size_t chars = 0;
-  bool pending_space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    bool starts_char = (c & 0xc0) != 0x80;
-    if (starts_char) {
-      if (chars + (pending_space ? 1 : 0) >= max_chars) {
-        // Prefer ending at a word boundary when one is near (scripts without spaces cut anywhere).
-        size_t space = out.rfind(' ');
-        if (space != std::string::npos && space + 24 >= out.size()) out.resize(space);
-        out += "…";
-        return out;
-      }
-      if (pending_space) {
-        out.push_back(' ');
-        ++chars;
-        pending_space = false;
-      }
-      ++chars;
-    }
-    out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
 
 ConversationDigest digest(const model::Conversation& c) {
   const size_t n = c.nodes.size();
@@ -129,7 +98,7 @@ ConversationDigest digest(const model::Conversation& c) {
     if (!m || m->hidden) continue;
     ++d.thread_messages;
     if (d.first_user_text.empty() && m->role == "user") {
-      d.first_user_text = one_line_excerpt(m->text, 80);
+      d.first_user_text = text::one_line_excerpt(m->text, 80);
     }
   }
 

@@ -24,7 +24,4 @@ struct ConversationDigest {
 
 ConversationDigest digest(const model::Conversation& conversation);
 
-// Whitespace collapsed, cut to about `max_chars` characters (UTF-8 aware) with an ellipsis.
-std::string one_line_excerpt(const std::string& text, size_t max_chars);
-
 }  // namespace afterglow::store

@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "afterglow/model/conversation.h"
+#include "afterglow/text/json_string.h"
 
 namespace afterglow::store {
 
 // Appends `text` as a JSON string literal (quoted and escaped).
-void append_json_string(std::string& out, std::string_view text);
+using text::append_json_string;
 
 // [{"number":1,"title":"...","url":"...","snippet":"..."}, ...]
 std::string citations_to_json(const std::vector<model::Citation>& citations);

@@ -6,6 +6,7 @@
 
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
+#include "afterglow/text/cut.h"
 #include "archive_impl.h"
 
 namespace afterglow::store {
@@ -60,31 +61,6 @@ NodeRows require_message(Database& db, const MessageRef& ref) {
                    "'");
   }
   return {conversation, node};
-}
-
-// The first line's worth of a message, with line breaks folded, cut at a character boundary.
-std::string excerpt_of(const std::string& text) {
-  std::string out;
-  size_t chars = 0;
-  bool space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if ((c & 0xC0) != 0x80) {  // the first byte of a character
-      if (chars + (space ? 2 : 1) > kExcerptChars) return out + "…";
-      if (space) {
-        out += ' ';
-        ++chars;
-        space = false;
-      }
-      ++chars;
-    }
-    out += text[i];
-  }
-  return out;
 }
 
 bool changed(Database& db) { return db.changes() > 0; }
@@ -319,7 +295,8 @@ ORDER BY m.create_time IS NULL, m.create_time, c.external_id, n.node_id
       s.conversation_title = q.text(2);
       s.role = q.text(3);
       s.message_time = q.optional_real(4);
-      s.excerpt = excerpt_of(a.codec().decompress(q.blob(5), q.int64(6)));
+      s.excerpt = text::one_line_excerpt(a.codec().decompress(q.blob(5), q.int64(6)), kExcerptChars,
+                                         text::ExcerptEnd::at_character);
       s.starred_at = q.real(7);
       out.stars.push_back(std::move(s));
     }

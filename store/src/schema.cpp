@@ -5,7 +5,7 @@
 #include <string>
 
 #include "afterglow/model/errors.h"
-#include "sqlite.h"
+#include "afterglow/store/sqlite.h"
 
 namespace afterglow::store {
 namespace {

@@ -1,4 +1,4 @@
-#include "sqlite.h"
+#include "afterglow/store/sqlite.h"
 
 #include <cerrno>
 #include <cstring>

@@ -4,7 +4,7 @@
 #include <zstd.h>
 
 #include "afterglow/model/errors.h"
-#include "sqlite.h"
+#include "afterglow/store/sqlite.h"
 
 namespace afterglow::store {
 

@@ -8,6 +8,7 @@
 #include "afterglow/indexer/check.h"
 #include "afterglow/indexer/search.h"
 #include "afterglow/model/errors.h"
+#include "afterglow/store/sqlite.h"
 #include "indexer/corpus.h"
 #include "store/store_test_util.h"
 
@@ -114,7 +115,7 @@ TEST_F(AccountKeys, ReindexingOneCopyLeavesTheOtherAlone) {
 // An FTS5 index made before the account was part of its key (one row per conversation and
 // node) is dropped and built again by the next update, not searched as it is.
 TEST_F(AccountKeys, AnFts5IndexOfTheOldKeyIsRebuilt) {
-  sqlite3* db = archive_->db();
+  sqlite3* db = archive_->database().handle();
   ASSERT_EQ(sqlite3_exec(db, R"sql(
 CREATE TABLE search_message (id INTEGER PRIMARY KEY, conversation TEXT NOT NULL,
   node TEXT NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, account TEXT NOT NULL,

@@ -10,6 +10,7 @@
 
 #include "afterglow/indexer/index.h"
 #include "afterglow/model/errors.h"
+#include "afterglow/store/sqlite.h"
 #include "indexer/corpus.h"
 
 namespace afterglow::indexer {
@@ -31,20 +32,21 @@ class Engines : public ::testing::Test {
       for (const auto& d : docs) xapian->add(d);
       xapian->commit(static_cast<int64_t>(docs.size()));
     }
-    ASSERT_EQ(sqlite3_open((*dir_ / "archive.sqlite").string().c_str(), &db_), SQLITE_OK);
+    db_ = new store::Database((*dir_ / "archive.sqlite").string(),
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     {
-      auto fts5 = open_fts5_index(db_, true);
+      auto fts5 = open_fts5_index(*db_, true);
       for (const auto& d : docs) fts5->add(d);
       fts5->commit(static_cast<int64_t>(docs.size()));
     }
     xapian_ = open_xapian_index(*dir_ / "index.xapian", false, testing::text_of(docs)).release();
-    fts5_ = open_fts5_index(db_, false).release();
+    fts5_ = open_fts5_index(*db_, false).release();
   }
 
   static void TearDownTestSuite() {
     delete xapian_;
     delete fts5_;
-    sqlite3_close(db_);
+    delete db_;
     fs::remove_all(*dir_);
     delete dir_;
   }
@@ -64,7 +66,7 @@ class Engines : public ::testing::Test {
   }
 
   static inline fs::path* dir_ = nullptr;
-  static inline sqlite3* db_ = nullptr;
+  static inline store::Database* db_ = nullptr;
   static inline Index* xapian_ = nullptr;
   static inline Index* fts5_ = nullptr;
 };
@@ -315,8 +317,7 @@ TEST_F(Engines, ReplacingAMessageKeepsOneDocument) {
   changed.text = "今天心情很好";
   changed.seq = 100;
   fs::path folder = *dir_ / "replace.xapian";
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  store::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   {
     auto xapian = open_xapian_index(folder, true);
     auto fts5 = open_fts5_index(db, true);
@@ -332,7 +333,6 @@ TEST_F(Engines, ReplacingAMessageKeepsOneDocument) {
       EXPECT_EQ(index->search(parse_query("in:conv-stress"), {}).total, 2);
     }
   }
-  sqlite3_close(db);
 }
 
 TEST_F(Engines, XapianFolderDescribesItself) {
@@ -361,12 +361,10 @@ TEST_F(Engines, XapianFolderDescribesItself) {
 
 TEST_F(Engines, MissingIndexIsAClearError) {
   EXPECT_THROW(open_xapian_index(*dir_ / "absent.xapian", false), ArchiveError);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  store::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   auto fts5 = open_fts5_index(db, false);
   EXPECT_EQ(fts5->last_seq(), 0);
   EXPECT_THROW(fts5->search(parse_query("x"), {}), ArchiveError);
-  sqlite3_close(db);
 }
 
 }  // namespace

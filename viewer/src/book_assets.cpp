@@ -4,40 +4,19 @@
 #include <regex>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/text/case.h"
+#include "afterglow/text/media_types.h"
 #include "afterglow/viewer/html_assets.h"
 #include "afterglow/viewer/html_escape.h"
 
 namespace afterglow::viewer {
 namespace {
 
-struct MediaType {
-  const char* mime;
-  const char* extension;
-};
-
-// The media a book shows inline. Anything else is offered as a download only.
-constexpr MediaType kMedia[] = {
-    {"image/png", "png"},       {"image/jpeg", "jpg"},  {"image/gif", "gif"},
-    {"image/webp", "webp"},     {"image/avif", "avif"}, {"image/bmp", "bmp"},
-    {"audio/wav", "wav"},       {"audio/x-wav", "wav"}, {"audio/wave", "wav"},
-    {"audio/mpeg", "mp3"},      {"audio/mp4", "m4a"},   {"audio/aac", "aac"},
-    {"audio/ogg", "ogg"},       {"audio/webm", "weba"}, {"audio/flac", "flac"},
-    {"video/mp4", "mp4"},       {"video/webm", "webm"}, {"video/quicktime", "mov"},
-    {"application/pdf", "pdf"}, {"text/plain", "txt"},
-};
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 std::string media_type_of(const BookSource& source, const model::Attachment& a) {
-  if (!a.mime.empty()) return lower_ascii(a.mime.substr(0, a.mime.find(';')));
+  if (!a.mime.empty()) return text::normalise_mime(a.mime);
   if (source.blob_info) {
     if (auto info = source.blob_info(a.sha256); info && !info->mime.empty()) {
-      return lower_ascii(info->mime);
+      return text::normalise_mime(info->mime);
     }
   }
   return "";
@@ -46,21 +25,15 @@ std::string media_type_of(const BookSource& source, const model::Attachment& a) 
 }  // namespace
 
 std::string safe_media_type(const std::string& mime, model::AttachmentKind) {
-  std::string m = lower_ascii(mime);
-  for (const auto& media : kMedia) {
-    if (m == media.mime) return m;
-  }
-  return "application/octet-stream";
+  return text::shown_inline(mime) ? text::normalise_mime(mime) : "application/octet-stream";
 }
 
 std::string file_extension(const std::string& mime, const std::string& name) {
-  std::string m = lower_ascii(mime);
-  for (const auto& media : kMedia) {
-    if (m == media.mime) return media.extension;
-  }
+  // Shown inline, a file is named by its type, so the browser plays it as what it is.
+  if (text::shown_inline(mime)) return text::extension_for_mime(mime);
   size_t dot = name.rfind('.');
   if (dot != std::string::npos && name.size() - dot <= 6) {
-    std::string ext = lower_ascii(name.substr(dot + 1));
+    std::string ext = text::to_lower_ascii(name.substr(dot + 1));
     bool plain = !ext.empty();
     for (char c : ext) plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     if (plain) return ext;

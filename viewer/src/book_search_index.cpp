@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "afterglow/text/case.h"
+#include "afterglow/text/utf8.h"
 #include "book_text.h"
 
 namespace afterglow::viewer {
@@ -10,32 +12,6 @@ namespace {
 
 // Longer words are cut: nobody types 33 letters into a search box, and the index stays small.
 constexpr size_t kMaxWordLength = 32;
-
-char32_t lower(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if (cp >= 0x391 && cp <= 0x3A9) return cp + 32;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string base36(uint32_t n) {
   static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -64,13 +40,13 @@ std::vector<std::string> SearchIndexBuilder::terms(std::string_view text) {
     if (is_cjk(cp)) {
       end_word();
       std::string ch;
-      append_utf8(ch, cp);
+      text::append_utf8(ch, cp);
       out.push_back(ch);
       if (!previous_cjk.empty()) out.push_back(previous_cjk + ch);
       previous_cjk = ch;
     } else if (is_word_char(cp)) {
       previous_cjk.clear();
-      if (word_length < kMaxWordLength) append_utf8(word, lower(cp));
+      if (word_length < kMaxWordLength) text::append_utf8(word, text::fold_simple_case(cp));
       ++word_length;
     } else {
       previous_cjk.clear();

@@ -4,28 +4,16 @@
 
 #include <string_view>
 
+#include "afterglow/text/utf8.h"
+
 namespace afterglow::viewer {
 
 // Calls fn for each code point of UTF-8 text; invalid bytes are skipped.
 template <typename Fn>
 void for_each_code_point(std::string_view text, Fn&& fn) {
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > text.size()) {
-      ++i;
-      continue;
-    }
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (size_t k = 1; k < n; ++k) {
-      unsigned char cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (ok) fn(cp);
-    i += ok ? n : 1;
-  }
+  text::for_each_code_point(text, [&](const text::CodePoint& cp) {
+    if (cp.valid) fn(cp.value);
+  });
 }
 
 // Han, kana and Hangul: written without spaces, so searched by single characters and pairs.

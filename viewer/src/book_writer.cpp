@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/text/cut.h"
+#include "afterglow/text/title.h"
 #include "afterglow/viewer/book_memories.h"
 #include "afterglow/viewer/book_stats.h"
 #include "afterglow/viewer/html_assets.h"
@@ -41,9 +43,8 @@ Lang book_lang(const BookSource& source, const BookOptions& options) {
 }
 
 std::string summary_title(const store::ConversationSummary& s, Lang lang) {
-  if (!s.title.empty()) return s.title;
-  std::string first = first_line(s.first_user_text, 60);
-  return first.empty() ? tr(lang, Text::untitled) : first;
+  std::string title = text::display_title(s.title, s.first_user_text);
+  return title.empty() ? tr(lang, Text::untitled) : title;
 }
 
 std::string page_number(size_t n) {
@@ -95,7 +96,7 @@ class ConversationPipeline {
       ++entry.messages;
       entry.words += count_words(m.text);
       if (entry.first_words.empty() && m.role == "user" && !m.text.empty()) {
-        entry.first_words = first_line(m.text, 120);
+        entry.first_words = text::first_line(m.text, kFirstWordsCharacters);
       }
     };
     ConversationHtml html = render_conversation_html(c, view);

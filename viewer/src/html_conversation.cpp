@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "afterglow/model/tree.h"
+#include "afterglow/text/title.h"
 #include "afterglow/viewer/html_escape.h"
 #include "afterglow/viewer/html_markdown.h"
 #include "afterglow/viewer/text_style.h"
@@ -438,7 +439,7 @@ std::string conversation_title(const Conversation& c, Lang lang) {
     const auto& node = c.nodes[i];
     if (node.message && node.message->role == "user" && !node.message->hidden &&
         !node.message->text.empty()) {
-      return first_line(node.message->text, 60);
+      return text::display_title("", node.message->text);
     }
   }
   return tr(lang, Text::untitled);

@@ -4,14 +4,11 @@
 
 #include <cstdint>
 
-#include "utf8_sequence.h"
+#include "afterglow/text/case.h"
+#include "afterglow/text/utf8.h"
 
 namespace afterglow::viewer {
-namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-}  // namespace
+using text::kReplacement;
 
 void append_escaped(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size());
@@ -41,7 +38,7 @@ void append_escaped(std::string& out, std::string_view text) {
       default:
         break;
     }
-    size_t n = utf8_sequence(text, i);
+    size_t n = text::utf8_sequence_length(text, i);
     if (n == 0) {
       out += kReplacement;
       ++i;
@@ -70,9 +67,7 @@ bool is_safe_link(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
     for (size_t i = 0; i < prefix.size(); ++i) {
-      char c = url[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != prefix[i]) return false;
+      if (text::to_lower_ascii(url[i]) != prefix[i]) return false;
     }
     return true;
   };

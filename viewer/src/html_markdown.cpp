@@ -64,116 +64,145 @@ size_t find_close(std::string_view text, size_t from, std::string_view close, bo
   return std::string_view::npos;
 }
 
-Extracted extract_math(std::string_view input) {
-  Extracted out;
-  out.text.reserve(input.size());
-  auto add = [&](size_t begin, size_t open_len, size_t close_at, size_t close_len, bool display) {
-    std::string_view tex = input.substr(begin + open_len, close_at - begin - open_len);
-    out.math.push_back({std::string(input.substr(begin, close_at + close_len - begin)),
-                        std::string(tex), display});
-    out.text += kTokenStart;
-    out.text += std::to_string(out.math.size() - 1);
-    out.text += kTokenEnd;
-    return close_at + close_len;
-  };
-  size_t i = 0;
-  bool at_line_start = true;
-  while (i < input.size()) {
-    char fence_char = 0;
-    if (at_line_start) {
-      if (size_t n = fence_at(input, i, fence_char); n > 0) {
-        // Copy the fenced block verbatim, up to and including its closing fence.
-        size_t j = line_end(input, i);
-        while (j < input.size()) {
-          char c2 = 0;
-          size_t m = fence_at(input, j, c2);
-          size_t next = line_end(input, j);
-          if (m >= n && c2 == fence_char) {
-            j = next;
-            break;
-          }
-          j = next;
-        }
-        out.text.append(input.substr(i, j - i));
-        i = j;
-        continue;
-      }
-    }
-    char c = input[i];
-    at_line_start = c == '\n';
-    if (c == kTokenStart || c == kTokenEnd) {
-      out.text += ' ';
-      ++i;
-    } else if (c == '\\' && i + 1 < input.size()) {
-      char next = input[i + 1];
-      size_t close = std::string_view::npos;
-      if (next == '(') close = find_close(input, i + 2, "\\)", false);
-      if (next == '[') close = find_close(input, i + 2, "\\]", false);
-      if (close != std::string_view::npos && close > i + 2) {
-        i = add(i, 2, close, 2, next == '[');
-      } else {
-        out.text.append(input.substr(i, 2));
-        at_line_start = next == '\n';
-        i += 2;
-      }
-    } else if (c == '`') {
-      size_t n = 0;
-      while (i + n < input.size() && input[i + n] == '`') ++n;
-      // A code span ends at the next run of exactly n backticks.
-      size_t j = i + n;
-      size_t end = std::string_view::npos;
-      while (j < input.size()) {
-        if (input[j] == '`') {
-          size_t m = 0;
-          while (j + m < input.size() && input[j + m] == '`') ++m;
-          if (m == n) {
-            end = j + m;
-            break;
-          }
-          j += m;
-        } else {
-          ++j;
+// Cuts the math out of a message's Markdown, left to right. Fenced blocks and code spans are
+// copied as they are (math is never code); each \(…\), \[…\], $$…$$ and $…$ becomes a token.
+class MathExtractor {
+ public:
+  explicit MathExtractor(std::string_view input) : input_(input) {
+    out_.text.reserve(input.size());
+  }
+
+  Extracted run() && {
+    size_t i = 0;
+    while (i < input_.size()) {
+      char fence_char = 0;
+      if (at_line_start_) {
+        if (size_t n = fence_at(input_, i, fence_char); n > 0) {
+          i = copy_fenced_block(i, n, fence_char);
+          continue;
         }
       }
-      size_t stop = end == std::string_view::npos ? i + n : end;
-      out.text.append(input.substr(i, stop - i));
-      at_line_start = false;
-      i = stop;
-    } else if (c == '$' && i + 1 < input.size() && input[i + 1] == '$') {
-      size_t close = find_close(input, i + 2, "$$", false);
-      if (close != std::string_view::npos && close > i + 2) {
-        i = add(i, 2, close, 2, true);
+      const char c = input_[i];
+      at_line_start_ = c == '\n';
+      if (c == kTokenStart || c == kTokenEnd) {
+        out_.text += ' ';  // the token's own bytes never come from the message
+        ++i;
+      } else if (c == '\\' && i + 1 < input_.size()) {
+        i = bracket_math(i);
+      } else if (c == '`') {
+        i = copy_code_span(i);
+      } else if (c == '$' && i + 1 < input_.size() && input_[i + 1] == '$') {
+        i = display_dollars(i);
+      } else if (c == '$' && i + 1 < input_.size() && !is_space(input_[i + 1])) {
+        i = inline_dollars(i);
       } else {
-        out.text += "$$";
-        i += 2;
-      }
-    } else if (c == '$' && i + 1 < input.size() && !is_space(input[i + 1])) {
-      // Inline $…$ as pandoc reads it: no space just inside either dollar, no digit right after
-      // the closing one, so that "$5 and $10" stays money.
-      size_t close = i + 1;
-      bool found = false;
-      while ((close = find_close(input, close, "$", true)) != std::string_view::npos) {
-        bool digit_after =
-            close + 1 < input.size() && input[close + 1] >= '0' && input[close + 1] <= '9';
-        if (!is_space(input[close - 1]) && !digit_after && close > i + 1) {
-          found = true;
-          break;
-        }
-        ++close;
-      }
-      if (found) {
-        i = add(i, 1, close, 1, false);
-      } else {
-        out.text += '$';
+        out_.text += c;
         ++i;
       }
-    } else {
-      out.text += c;
-      ++i;
     }
+    return std::move(out_);
   }
-  return out;
-}
+
+ private:
+  // Each returns where reading goes on.
+
+  // The fenced block at i verbatim, up to and including its closing fence.
+  size_t copy_fenced_block(size_t i, size_t fence_length, char fence_char) {
+    size_t j = line_end(input_, i);
+    while (j < input_.size()) {
+      char c = 0;
+      const bool closes = fence_at(input_, j, c) >= fence_length && c == fence_char;
+      j = line_end(input_, j);
+      if (closes) break;
+    }
+    out_.text.append(input_.substr(i, j - i));
+    return j;
+  }
+
+  // A code span verbatim: it ends at the next run of exactly as many backticks.
+  size_t copy_code_span(size_t i) {
+    size_t n = 0;
+    while (i + n < input_.size() && input_[i + n] == '`') ++n;
+    size_t j = i + n;
+    size_t end = std::string_view::npos;
+    while (j < input_.size()) {
+      if (input_[j] == '`') {
+        size_t m = 0;
+        while (j + m < input_.size() && input_[j + m] == '`') ++m;
+        if (m == n) {
+          end = j + m;
+          break;
+        }
+        j += m;
+      } else {
+        ++j;
+      }
+    }
+    const size_t stop = end == std::string_view::npos ? i + n : end;
+    out_.text.append(input_.substr(i, stop - i));
+    at_line_start_ = false;
+    return stop;
+  }
+
+  // \(…\) and \[…\] at a backslash; any other escape is copied with its character.
+  size_t bracket_math(size_t i) {
+    const char next = input_[i + 1];
+    size_t close = std::string_view::npos;
+    if (next == '(') close = find_close(input_, i + 2, "\\)", false);
+    if (next == '[') close = find_close(input_, i + 2, "\\]", false);
+    if (close != std::string_view::npos && close > i + 2) {
+      return replace(i, 2, close, 2, next == '[');
+    }
+    out_.text.append(input_.substr(i, 2));
+    at_line_start_ = next == '\n';
+    return i + 2;
+  }
+
+  size_t display_dollars(size_t i) {
+    const size_t close = find_close(input_, i + 2, "$$", false);
+    if (close != std::string_view::npos && close > i + 2) return replace(i, 2, close, 2, true);
+    out_.text += "$$";
+    return i + 2;
+  }
+
+  size_t inline_dollars(size_t i) {
+    const size_t close = closing_inline_dollar(i);
+    if (close != std::string_view::npos) return replace(i, 1, close, 1, false);
+    out_.text += '$';
+    return i + 1;
+  }
+
+  // Inline $…$ as pandoc reads it: no space just inside either dollar, no digit right after the
+  // closing one, so that "$5 and $10" stays money. npos when the dollar at i opens nothing.
+  size_t closing_inline_dollar(size_t i) const {
+    size_t close = i + 1;
+    while ((close = find_close(input_, close, "$", true)) != std::string_view::npos) {
+      const bool digit_after =
+          close + 1 < input_.size() && input_[close + 1] >= '0' && input_[close + 1] <= '9';
+      if (!is_space(input_[close - 1]) && !digit_after && close > i + 1) return close;
+      ++close;
+    }
+    return std::string_view::npos;
+  }
+
+  // The math from `begin` to the end of its closing delimiter, kept and written as a token.
+  size_t replace(size_t begin, size_t open_length, size_t close_at, size_t close_length,
+                 bool display) {
+    const std::string_view tex = input_.substr(begin + open_length, close_at - begin - open_length);
+    out_.math.push_back({std::string(input_.substr(begin, close_at + close_length - begin)),
+                         std::string(tex), display});
+    out_.text += kTokenStart;
+    out_.text += std::to_string(out_.math.size() - 1);
+    out_.text += kTokenEnd;
+    return close_at + close_length;
+  }
+
+  std::string_view input_;
+  Extracted out_;
+  bool at_line_start_ = true;
+};
+
+Extracted extract_math(std::string_view input) { return MathExtractor(input).run(); }
 
 std::string plain_literal(cmark_node* node) {
   std::string text;

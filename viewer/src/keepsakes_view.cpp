@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "afterglow/i18n/translate.h"
+#include "afterglow/text/cut.h"
 #include "afterglow/viewer/text_style.h"
 
 namespace afterglow::viewer {
@@ -78,7 +79,7 @@ void render_keepsakes_text(std::ostream& out, const store::Keepsakes& k, bool co
     for (const auto& l : k.letters) {
       out << "  " << style.dim(l.date) << "  " << style.bold(l.title) << "  "
           << style.dim(i18n::format(_("letter {0}"), l.id)) << "\n";
-      out << "    " << first_line(l.text, 80) << "\n";
+      out << "    " << text::first_line(l.text, 80) << "\n";
     }
   }
   if (!k.resting.empty()) {

@@ -1,6 +1,7 @@
 #include "afterglow/viewer/list_view.h"
 
 #include "afterglow/i18n/translate.h"
+#include "afterglow/text/title.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 
@@ -16,9 +17,8 @@ nlohmann::json optional_time(const model::Timestamp& t) {
 }  // namespace
 
 std::string display_title(const store::ConversationSummary& summary) {
-  if (!summary.title.empty()) return summary.title;
-  std::string from_text = first_line(summary.first_user_text, 60);
-  return from_text.empty() ? "(untitled)" : from_text;
+  std::string title = text::display_title(summary.title, summary.first_user_text);
+  return title.empty() ? "(untitled)" : title;
 }
 
 void render_list_text(std::ostream& out, const std::vector<store::ConversationSummary>& list,
@@ -27,8 +27,8 @@ void render_list_text(std::ostream& out, const std::vector<store::ConversationSu
   for (const auto& c : list) {
     std::string model = c.model.empty() ? "-" : c.model;
     // The JSON keeps "(untitled)" in English; a person reads it in their language.
-    std::string title = display_title(c);
-    if (c.title.empty() && first_line(c.first_user_text, 60).empty()) title = _("(untitled)");
+    std::string title = text::display_title(c.title, c.first_user_text);
+    if (title.empty()) title = _("(untitled)");
     const auto messages = static_cast<int64_t>(c.messages);
     out << style.dim(local_datetime(c.create_time)) << "  " << terminal_text(model) << "  "
         << i18n::format(i18n::plural("{0} message", "{0} messages", messages), messages) << "  "

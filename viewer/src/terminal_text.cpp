@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "utf8_sequence.h"
+#include "afterglow/text/utf8.h"
 
 namespace afterglow::viewer {
 namespace {
@@ -26,7 +26,7 @@ std::string terminal_text(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const size_t length = utf8_sequence(text, i);
+    const size_t length = text::utf8_sequence_length(text, i);
     if (length == 0) {
       append_hex(out, "\\x%02x", c);
       ++i;

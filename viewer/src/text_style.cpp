@@ -41,20 +41,4 @@ std::string local_datetime(const std::optional<double>& epoch_seconds) {
   return model::format_local(*epoch_seconds, "%Y-%m-%d %H:%M");
 }
 
-std::string first_line(std::string_view text, size_t max_chars) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return "";
-  text.remove_prefix(start);
-  text = text.substr(0, text.find('\n'));
-  size_t chars = 0, i = 0;
-  while (i < text.size() && chars < max_chars) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    i += len;
-    ++chars;
-  }
-  if (i >= text.size()) return std::string(text);
-  return std::string(text.substr(0, i)) + "…";
-}
-
 }  // namespace afterglow::viewer

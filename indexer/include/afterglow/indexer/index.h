@@ -19,8 +19,6 @@
 #include "afterglow/model/errors.h"
 #include "afterglow/store/archive.h"
 
-struct sqlite3;
-
 namespace afterglow::indexer {
 
 // A message as the engines index it.
@@ -126,7 +124,9 @@ using TextSource = std::function<std::optional<std::string>(
 // Searches make snippets from `text` (none without it).
 std::unique_ptr<Index> open_xapian_index(const std::filesystem::path& folder, bool writable,
                                          TextSource text = {});
-// The FTS5 index inside an open SQLite archive connection; writable creates its tables.
-std::unique_ptr<Index> open_fts5_index(sqlite3* db, bool writable);
+// The FTS5 index inside an open SQLite archive connection (Archive::database()); writable
+// creates its tables. Its failures are the connection's: "<archive>: cannot write: the disk is
+// full" and the like.
+std::unique_ptr<Index> open_fts5_index(store::Database& db, bool writable);
 
 }  // namespace afterglow::indexer

@@ -16,9 +16,9 @@
 #include "afterglow/model/errors.h"
 #include "afterglow/model/import_sink.h"
 
-struct sqlite3;
-
 namespace afterglow::store {
+
+class Database;  // afterglow/store/sqlite.h
 
 // What one import changed, for the summary the CLI prints.
 struct ImportSummary {
@@ -198,7 +198,7 @@ class Archive {
   virtual void checkpoint() = 0;
 
   // The open connection, for the FTS5 index that lives in the same file.
-  virtual sqlite3* db() const = 0;
+  virtual Database& database() const = 0;
 };
 
 }  // namespace afterglow::store

@@ -15,6 +15,9 @@ namespace afterglow::viewer {
 // Korean character is one.
 int64_t count_words(std::string_view text);
 
+// Characters of the first user message that the memories page shows beside a title.
+inline constexpr size_t kFirstWordsCharacters = 120;
+
 // One line of the table of contents, kept for every conversation (small: no text).
 struct BookEntry {
   std::string title;

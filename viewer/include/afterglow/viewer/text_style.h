@@ -22,7 +22,5 @@ struct Style {
 std::string human_size(int64_t bytes);
 // "2024-05-13 21:04" in local time, or "unknown time".
 std::string local_datetime(const std::optional<double>& epoch_seconds);
-// The first line of a text, at most `max_chars` characters (UTF-8 aware), with "…" when cut.
-std::string first_line(std::string_view text, size_t max_chars);
 
 }  // namespace afterglow::viewer
