@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "afterglow/store/memories.h"
+#include "afterglow/store/memory_timeline.h"
 #include "afterglow/viewer/html_escape.h"
 #include "afterglow/viewer/html_strings.h"
 #include "page.h"
@@ -82,7 +83,11 @@ void remembered_page(ServerState& state, const httplib::Request& request,
   } else {
     main += "<p class=\"lead\">" + html_escape(word(lang, Word::remembered_lead)) +
             "</p>\n<ol class=\"memory-records\">\n";
-    for (const auto& r : records) main += record_html(lang, r);
+    // A snapshot or instructions unchanged since the last are shown once, when they changed.
+    const std::vector<bool> repeats = store::repeats_previous(records);
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!repeats[i]) main += record_html(lang, records[i]);
+    }
     main += "</ol>\n";
   }
   main += "</section>\n";

@@ -104,7 +104,8 @@ TEST_F(GoldenCli, Help) { expect_golden("help.txt", out({"--help"})); }
 TEST_F(GoldenCli, Firsts) { expect_golden("firsts.txt", out({"firsts", "--date", "03-02"})); }
 
 // What it remembered, from two exports of memory-v1.zip and memory-v2.zip: the Chinese records,
-// the one whose conversation was deleted upstream, the one holding an escape sequence.
+// the one whose conversation was deleted upstream, the one holding an escape sequence, and the
+// unchanged snapshot of the second export, folded.
 TEST(GoldenCliMemories, EnglishAndChinese) {
   CliRunner cli;
   cli.tz = "Asia/Shanghai";

@@ -33,14 +33,16 @@ TEST_F(MemoriesCli, KeptOnceAddedToByANewerExportAndVerified) {
   EXPECT_EQ(again.out.find("memory records:"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find("Nothing changed"), std::string::npos) << again.out;
   EXPECT_EQ(records().size(), 5u);
-  EXPECT_NE(import("memory-v2.zip").out.find("  memory records: 1 new"), std::string::npos);
+  EXPECT_NE(import("memory-v2.zip").out.find("  memory records: 2 new"), std::string::npos);
   const json r = records();
-  ASSERT_EQ(r.size(), 6u);
+  ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r[0]["title"], "记住我的猫");  // its conversation is gone upstream; kept
   EXPECT_EQ(r[0]["kind"], "custom_instructions");
-  EXPECT_EQ(r[5]["text"], "用户九月搬到了上海。\x1b[2J");
+  EXPECT_TRUE(r[5]["repeats_previous"].get<bool>());  // the snapshot again, unchanged
+  EXPECT_FALSE(r[3]["repeats_previous"].get<bool>());
+  EXPECT_EQ(r[6]["text"], "用户九月搬到了上海。\x1b[2J");
   const auto verified = ok({"verify"});
-  EXPECT_NE(verified.out.find("  memory records: 6, each where it happened"), std::string::npos)
+  EXPECT_NE(verified.out.find("  memory records: 7, each where it happened"), std::string::npos)
       << verified.out;
   EXPECT_NE(verified.out.find("All checks passed."), std::string::npos) << verified.out;
 }

@@ -1,5 +1,5 @@
-// /remembered lists every memory record, oldest first, each linked to the message where it
-// happened, and the link opens that message among the hidden ones.
+// /remembered lists the memory records, oldest first (an unchanged snapshot once), each linked to
+// the message where it happened, and the link opens that message among the hidden ones.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -63,6 +63,12 @@ TEST_F(RememberedPage, ListsEveryRecordWithALinkToItsMessage) {
   EXPECT_NE(body.find("<span class=\"kind\">Custom instructions</span>"), std::string::npos);
   EXPECT_NE(body.find("<span class=\"kind\">Its memory, as it stood</span>"), std::string::npos);
 
+  // Seven records, the snapshot of the second export shown once: it had not changed.
+  size_t snapshots = 0;
+  for (size_t at = 0; (at = body.find("1. [2025-06-01]. ", at)) != std::string::npos; ++at) {
+    ++snapshots;
+  }
+  EXPECT_EQ(snapshots, 1u);
   const auto links = message_links(body);
   ASSERT_EQ(links.size(), 6u) << body;
   const auto api = nlohmann::json::parse(get("/api/conversations")->body);

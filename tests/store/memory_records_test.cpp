@@ -1,9 +1,10 @@
 // The companion's memory records through the real importer into the archive (memory-v1.zip and
 // memory-v2.zip, tests/fixtures/README.md): kept once, in time order, never deleted by a newer
-// export, and checked by verify, which names a record whose conversation is gone or whose text
-// no longer matches its digest.
+// export, unchanged snapshots marked as repeats, and checked by verify, which names a record whose
+// conversation is gone or whose text no longer matches its digest.
 #include "afterglow/importer/importer.h"
 #include "afterglow/store/memories.h"
+#include "afterglow/store/memory_timeline.h"
 #include "afterglow/store/verify.h"
 #include "store/store_test_util.h"
 
@@ -83,21 +84,26 @@ TEST_F(MemoryRecords, TheSameExportAgainAddsNothingAndANewerOneOnlyAdds) {
   EXPECT_FALSE(again.changed());
   EXPECT_EQ(dump_content(path_), before);
 
-  // v2 lacks the cat conversation and adds a move: its records stay, one is added.
+  // v2 lacks the cat conversation and adds a move: the cat's records stay, two are added, one of
+  // them the snapshot of before, unchanged: kept, and marked as a repeat for the views.
   const ImportSummary newer = import_fixture(*archive_, "memory-v2.zip");
-  EXPECT_EQ(newer.memory_records_new, 1);
+  EXPECT_EQ(newer.memory_records_new, 2);
   const auto records = memory_records(*archive_);
-  ASSERT_EQ(records.size(), 6u);
+  ASSERT_EQ(records.size(), 7u);
   EXPECT_EQ(records[0].conversation_title, "记住我的猫");  // deleted upstream, kept
-  EXPECT_EQ(records[5].record.text, "用户九月搬到了上海。\x1b[2J");
-  EXPECT_EQ(records[5].first_seen_import, newer.import_id);
+  EXPECT_EQ(records[5].record.kind, "memory_snapshot");
+  EXPECT_EQ(records[5].conversation_title, "搬家");
+  EXPECT_EQ(records[6].record.text, "用户九月搬到了上海。\x1b[2J");
+  EXPECT_EQ(records[6].first_seen_import, newer.import_id);
+  EXPECT_EQ(repeats_previous(records),
+            (std::vector<bool>{false, false, false, false, false, true, false}));
   EXPECT_EQ(query_int(path_, "SELECT count(*) FROM projects"), 1);
 
   // And the older export once more changes nothing.
   EXPECT_EQ(import_fixture(*archive_, "memory-v1.zip").memory_records_new, 0);
   const VerifyReport report = verify_archive(*archive_);
   EXPECT_TRUE(report.ok()) << report.problems.front();
-  EXPECT_EQ(report.memory_records, 6);
+  EXPECT_EQ(report.memory_records, 7);
 }
 
 TEST_F(MemoryRecords, TheDigestIsTheDocumentedOne) {

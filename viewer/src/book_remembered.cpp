@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "afterglow/store/memory_timeline.h"
 #include "afterglow/viewer/html_escape.h"
 
 namespace afterglow::viewer {
@@ -45,9 +46,14 @@ std::vector<store::StoredMemoryRecord> records_for_book(
     const std::vector<store::ConversationSummary>& conversations) {
   std::set<std::pair<std::string, std::string>> accounts;
   for (const auto& c : conversations) accounts.emplace(c.source, c.account);
+  // A snapshot or instructions unchanged since the last are in the chapter once, when they
+  // changed.
+  const std::vector<bool> repeats = store::repeats_previous(records);
   std::vector<store::StoredMemoryRecord> out;
-  for (const auto& r : records) {
-    if (accounts.count({r.record.source, r.account})) out.push_back(r);
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (!repeats[i] && accounts.count({records[i].record.source, records[i].account})) {
+      out.push_back(records[i]);
+    }
   }
   return out;
 }

@@ -18,7 +18,8 @@ using ConversationHrefs = std::map<std::string, std::string>;  // conversation_h
 std::string conversation_href_key(const std::string& source, const std::string& account,
                                   const std::string& id);
 
-// The records of the accounts the book's conversations come from.
+// The records of the accounts the book's conversations come from, each snapshot or custom
+// instructions once for as long as it did not change.
 std::vector<store::StoredMemoryRecord> records_for_book(
     const std::vector<store::StoredMemoryRecord>& records,
     const std::vector<store::ConversationSummary>& conversations);

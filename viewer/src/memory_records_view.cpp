@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "afterglow/i18n/translate.h"
+#include "afterglow/store/memory_timeline.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 
@@ -55,11 +56,16 @@ void render_memory_records_text(std::ostream& out,
         << "\n";
     return;
   }
-  const auto n = static_cast<int64_t>(records.size());
+  const std::vector<bool> repeats = store::repeats_previous(records);
+  int64_t repeated = 0;
+  for (bool r : repeats) repeated += r ? 1 : 0;
+  const auto n = static_cast<int64_t>(records.size()) - repeated;
   out << style.bold(i18n::format(
              plural("{0} memory record, oldest first", "{0} memory records, oldest first", n), n))
       << "\n";
-  for (const auto& r : records) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (repeats[i]) continue;
+    const auto& r = records[i];
     out << "  " << style.dim(local_datetime(r.record.time)) << "  "
         << style.accent(memory_kind_words(r.record.kind)) << "  " << style.bold(place_words(r));
     if (!r.record.conversation_id.empty()) out << "  " << style.dim(r.record.conversation_id);
@@ -67,12 +73,24 @@ void render_memory_records_text(std::ostream& out,
     out << "\n";
     indented(out, r.record.text);
   }
+  if (repeated > 0) {
+    out << style.dim(i18n::format(
+               plural("{0} snapshot or set of custom instructions repeating the one before is not "
+                      "shown (--json lists every record)",
+                      "{0} snapshots or sets of custom instructions repeating the ones before are "
+                      "not shown (--json lists every record)",
+                      repeated),
+               repeated))
+        << "\n";
+  }
 }
 
 nlohmann::json memory_records_json(const std::vector<store::StoredMemoryRecord>& records,
                                    const std::vector<store::StoredProject>& projects) {
   auto out_records = nlohmann::json::array();
-  for (const auto& r : records) {
+  const std::vector<bool> repeats = store::repeats_previous(records);
+  for (size_t i = 0; i < records.size(); ++i) {
+    const auto& r = records[i];
     auto optional_id = [](const std::string& id) {
       return id.empty() ? nlohmann::json(nullptr) : nlohmann::json(id);
     };
@@ -86,7 +104,8 @@ nlohmann::json memory_records_json(const std::vector<store::StoredMemoryRecord>&
                            {"project", optional_id(r.record.project_id)},
                            {"title", r.conversation_title},
                            {"conversation_held", r.conversation_held},
-                           {"message_held", r.message_held}});
+                           {"message_held", r.message_held},
+                           {"repeats_previous", static_cast<bool>(repeats[i])}});
   }
   auto out_projects = nlohmann::json::array();
   for (const auto& p : projects) {
