@@ -117,6 +117,9 @@ void add_book_command(CLI::App& app, Context& context) {
                 _("Also the conversations put to rest (afterglow rest)"));
   cmd->add_flag("--include-hidden", r.include_hidden,
                 _("Include tool calls, reasoning and hidden messages (folded)"));
+  cmd->add_flag("--include-memories", r.include_memories,
+                _("Add the chapter “What it remembered”: its memory writes, memory snapshots and "
+                  "your custom instructions"));
   cmd->add_option("--theme", r.theme, _("light, dark or auto (follows the reader's system)"))
       ->check(CLI::IsMember({"light", "dark", "auto"}));
   cmd->add_option("--paper", r.paper, _("Paper size when printed: a5 or a4"))

@@ -46,6 +46,10 @@ void add_verify_command(CLI::App& app, Context& context);
 void add_app_command(CLI::App& app, Context& context);
 // star, unstar, note, letter, rest, wake and keepsakes (keepsakes.cpp).
 void add_keepsake_commands(CLI::App& app, Context& context);
+// memories (memories.cpp): what the companion remembered about the person.
+void add_memories_command(CLI::App& app, Context& context);
+// firsts (firsts.cpp): the first conversation, the last with each retired model, on this day.
+void add_firsts_command(CLI::App& app, Context& context);
 // `afterglow` with no command: the app, as a double-click starts it.
 void run_default_app(Context& context);
 // Indexes what the archive gained since the search indexes last saw it (reindex.cpp).

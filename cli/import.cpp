@@ -90,6 +90,11 @@ void print_summary(std::ostream& out, const pipeline::ImportResult& result) {
   out << i18n::format(_("  original files: {0} kept byte-exact ({1} new)"),
                       s.sources_new + s.sources_unchanged, s.sources_new)
       << "\n";
+  if (s.memory_records_new > 0) {
+    out << i18n::format(_("  memory records: {0} new (afterglow memories lists them)"),
+                        s.memory_records_new)
+        << "\n";
+  }
   // The warnings and reasons themselves are the importer's words, as the JSON gives them.
   for (const auto& w : pipeline::import_warnings(result)) {
     out << i18n::format(_("  warning: {0}"), viewer::terminal_text(w)) << "\n";

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   cli::add_verify_command(app, context);
   cli::add_app_command(app, context);
   cli::add_keepsake_commands(app, context);
+  cli::add_memories_command(app, context);
+  cli::add_firsts_command(app, context);
   cli::translate_help(app);
 
   try {

@@ -101,6 +101,8 @@ void verify(const Context& context) {
                         "kept with"),
                       report.keepsakes)
       << "\n";
+  out << i18n::format(_("  memory records: {0}, each where it happened"), report.memory_records)
+      << "\n";
   std::vector<std::string> problems = std::move(report.problems);
   for (const auto& check : indexer::check_indexes(*archive)) {
     for (auto& p : report_index(out, check)) problems.push_back(std::move(p));

@@ -83,6 +83,7 @@ viewer::BookOptions book_options(const BookRequest& r) {
   if (r.lang == "zh") options.lang = viewer::Lang::zh;
   if (r.lang == "en") options.lang = viewer::Lang::en;
   options.include_hidden = r.include_hidden;
+  options.include_memories = r.include_memories;
   options.theme = r.theme == "light"  ? viewer::Theme::light
                   : r.theme == "dark" ? viewer::Theme::dark
                                       : viewer::Theme::automatic;

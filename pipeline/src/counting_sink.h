@@ -20,6 +20,14 @@ class CountingSink : public model::ImportSink {
   }
   void conversation(model::Conversation&& conversation) override;
   void broken_conversation(model::BrokenConversation&& broken) override;
+  // Every hook is passed on: a hook left to its default here would drop what it carries.
+  void memory_record(model::MemoryRecord&& record) override {
+    inner_.memory_record(std::move(record));
+  }
+  void project(model::Project&& project) override { inner_.project(std::move(project)); }
+  void message_feedback(model::MessageFeedback&& feedback) override {
+    inner_.message_feedback(std::move(feedback));
+  }
   void resolve_attachments(const model::AssetResolver& resolver) override {
     inner_.resolve_attachments(resolver);
   }

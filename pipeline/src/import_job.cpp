@@ -135,6 +135,8 @@ nlohmann::json import_summary_json(const ImportResult& result) {
             {"stored", s.attachments_stored},
             {"unavailable", s.attachments_unavailable}}},
           {"sources", {{"new", s.sources_new}, {"unchanged", s.sources_unchanged}}},
+          {"memory_records", {{"new", s.memory_records_new}}},
+          {"projects", {{"new", s.projects_new}}},
           {"bytes_stored", s.bytes_stored},
           {"skipped", s.skipped},
           {"empty", result.report.empty},

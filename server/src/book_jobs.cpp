@@ -50,7 +50,8 @@ pipeline::BookRequest book_request_from_json(const nlohmann::json& options, std:
   r.theme = text_field(options, "theme", "auto");
   r.paper = text_field(options, "paper", "a5");
   for (auto [name, flag] : {std::pair{"include_hidden", &r.include_hidden},
-                            std::pair{"include_resting", &r.include_resting}}) {
+                            std::pair{"include_resting", &r.include_resting},
+                            std::pair{"include_memories", &r.include_memories}}) {
     if (auto it = options.find(name); it != options.end() && it->is_boolean()) *flag = *it;
   }
   format = text_field(options, "format", "single-file");

@@ -77,6 +77,7 @@ std::string page_html(const PageContext& context, const PageContent& content) {
   out += "<button type=\"submit\">" + html_escape(word(lang, Word::search_button)) + "</button>";
   out += "</form>\n<nav class=\"links\">";
   out += "<a href=\"/conversations\">" + html_escape(word(lang, Word::all_conversations)) + "</a>";
+  out += "<a href=\"/remembered\">" + html_escape(word(lang, Word::nav_remembered)) + "</a>";
   if (context.app()) {
     out += "<a href=\"/book\">" + html_escape(word(lang, Word::nav_book)) + "</a>";
     out += "<a href=\"/import\">" + html_escape(word(lang, Word::nav_import)) + "</a>";

@@ -191,6 +191,7 @@ struct Server::Impl {
     add_app_routes(http, state);
     add_import_page_routes(http, state);
     add_book_page_routes(http, state);
+    add_remembered_routes(http, state);
     add_asset_routes(http);
     add_blob_routes(http, state);
   }

@@ -44,6 +44,8 @@ void add_app_routes(httplib::Server& http, ServerState& state);
 // pages_book.cpp); on a read-only server they say how to do it on the command line.
 void add_import_page_routes(httplib::Server& http, ServerState& state);
 void add_book_page_routes(httplib::Server& http, ServerState& state);
+// /remembered, the companion's memory records, each linked to its message (pages_remembered.cpp)
+void add_remembered_routes(httplib::Server& http, ServerState& state);
 // /assets/NAME (assets_route.cpp) and /blob/SHA256 (blob_route.cpp)
 void add_asset_routes(httplib::Server& http);
 void add_blob_routes(httplib::Server& http, ServerState& state);

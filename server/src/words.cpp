@@ -185,6 +185,14 @@ constexpr Row kRows[] = {
      "This reader is read-only, so it cannot make a book here. Start afterglow with "
      "`afterglow app` instead, or make the book on the command line:",
      "这个阅读器是只读的，不能在这里制作。请改用 `afterglow app` 启动，或者在命令行中制作："},
+    {Word::nav_remembered, "What it remembered", "它记得的事"},
+    {Word::remembered_lead,
+     "Every memory it wrote down about you, every snapshot of its memory and every change of "
+     "your custom instructions, oldest first. Each one opens the message where it happened.",
+     "它记下的每一件关于你的事、每一份记忆快照、每一次自定义指令的修改，按时间先后排列。点开任何一"
+     "条，"
+     "就能回到它发生的那条消息。"},
+    {Word::open_message, "Open the message", "打开这条消息"},
 };
 static_assert(sizeof kRows / sizeof kRows[0] == static_cast<size_t>(Word::count_),
               "every Word needs a row in kRows");

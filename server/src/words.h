@@ -120,6 +120,9 @@ enum class Word {
   download_book,
   make_another,
   read_only_book,  // followed by the command line
+  nav_remembered,
+  remembered_lead,
+  open_message,
   count_
 };
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "afterglow/model/errors.h"
+#include "afterglow/store/memories.h"
 #include "archive_impl.h"
 #include "blob_store.h"
 #include "conversation_digest.h"
@@ -80,6 +81,8 @@ class ImportImpl : public Import {
   void conversation(model::Conversation&& conversation) override;
   void broken_conversation(model::BrokenConversation&& broken) override;
   void message_feedback(model::MessageFeedback&& feedback) override;
+  void memory_record(model::MemoryRecord&& record) override;
+  void project(model::Project&& project) override;
   void resolve_attachments(const model::AssetResolver& resolver) override;
   ImportSummary commit() override;
 
@@ -650,6 +653,66 @@ void ImportImpl::message_feedback(model::MessageFeedback&& feedback) {
       .run();
 }
 
+// Only ever added: a record the newer export no longer holds (deleted upstream, or the memory
+// rewritten since) stays, and the same record again is recognised by its digest.
+void ImportImpl::memory_record(model::MemoryRecord&& record) {
+  require_begun();
+  db_.cached(
+         "INSERT INTO memory_records (account_id, source, kind, time, text, conversation_id, "
+         "node_id, project_id, digest, raw_json, first_seen_import) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, digest) DO NOTHING")
+      .bind(1, account_id_)
+      .bind(2, record.source)
+      .bind(3, record.kind)
+      .bind(4, record.time)
+      .bind(5, record.text)
+      .bind(6, record.conversation_id)
+      .bind(7, record.node_id)
+      .bind(8, record.project_id)
+      .bind(9, memory_record_digest(record))
+      .bind(10, record.raw_json)
+      .bind(11, import_id_)
+      .run();
+  summary_.memory_records_new += db_.changes();
+}
+
+// A project is one row per (source, account, id); what a newer export says of it replaces what
+// an older one said, except that an export silent on a field (most never name a GPT) keeps what
+// an earlier one gave.
+void ImportImpl::project(model::Project&& project) {
+  require_begun();
+  auto& held =
+      db_.cached("SELECT 1 FROM projects WHERE source = ? AND account_id = ? AND external_id = ?");
+  held.bind(1, project.source).bind(2, account_id_).bind(3, project.id);
+  const bool known = held.step();
+  held.reset();
+  db_.cached(
+         "INSERT INTO projects (account_id, source, external_id, kind, name, description, "
+         "instructions, raw_json, first_seen_import, last_seen_import) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+         "ON CONFLICT (source, account_id, external_id) DO UPDATE SET "
+         "kind = excluded.kind, "
+         "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END, "
+         "description = CASE WHEN excluded.description <> '' THEN excluded.description "
+         "ELSE description END, "
+         "instructions = CASE WHEN excluded.instructions <> '' THEN excluded.instructions "
+         "ELSE instructions END, "
+         "raw_json = CASE WHEN excluded.raw_json <> '' THEN excluded.raw_json ELSE raw_json END, "
+         "last_seen_import = excluded.last_seen_import")
+      .bind(1, account_id_)
+      .bind(2, project.source)
+      .bind(3, project.id)
+      .bind(4, project.kind)
+      .bind(5, project.name)
+      .bind(6, project.description)
+      .bind(7, project.instructions)
+      .bind(8, project.raw_json)
+      .bind(9, import_id_)
+      .bind(10, import_id_)
+      .run();
+  if (!known) ++summary_.projects_new;
+}
+
 void ImportImpl::broken_conversation(model::BrokenConversation&& broken) {
   require_begun();
   db_.cached(
@@ -757,6 +820,8 @@ std::string ImportImpl::summary_json() const {
   field("sources_new", s.sources_new);
   field("sources_unchanged", s.sources_unchanged);
   field("bytes_stored", s.bytes_stored);
+  field("memory_records_new", s.memory_records_new);
+  field("projects_new", s.projects_new);
   out += ",\"skipped\":[";
   for (size_t i = 0; i < s.skipped.size(); ++i) {
     if (i) out += ",";

@@ -226,6 +226,42 @@ CREATE TABLE keepsake_rests (
   created_at   REAL NOT NULL
 );
 )sql"},
+    // What the companion kept about the person (memory writes, memory snapshots, custom
+    // instructions) and the projects and GPTs conversations belong to. Linked by the export's
+    // ids like message_feedback; a re-import only adds, so what was deleted upstream stays.
+    {4, "memory records and projects", R"sql(
+CREATE TABLE memory_records (
+  id                INTEGER PRIMARY KEY,
+  account_id        INTEGER NOT NULL REFERENCES accounts(id),
+  source            TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  time              REAL,
+  text              TEXT NOT NULL,
+  conversation_id   TEXT NOT NULL,
+  node_id           TEXT NOT NULL,
+  project_id        TEXT NOT NULL,
+  digest            TEXT NOT NULL,
+  raw_json          TEXT NOT NULL,
+  first_seen_import INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (account_id, digest)
+);
+CREATE INDEX memory_records_by_time ON memory_records (time);
+
+CREATE TABLE projects (
+  id                INTEGER PRIMARY KEY,
+  account_id        INTEGER NOT NULL REFERENCES accounts(id),
+  source            TEXT NOT NULL,
+  external_id       TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  name              TEXT NOT NULL,
+  description       TEXT NOT NULL,
+  instructions      TEXT NOT NULL,
+  raw_json          TEXT NOT NULL,
+  first_seen_import INTEGER NOT NULL REFERENCES imports(id),
+  last_seen_import  INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (source, account_id, external_id)
+);
+)sql"},
 };
 
 double now_seconds() {

@@ -5,6 +5,7 @@
 
 #include "afterglow/model/errors.h"
 #include "afterglow/store/keepsakes.h"
+#include "afterglow/store/memories.h"
 #include "archive_impl.h"
 #include "blob_store.h"
 #include "sha256.h"
@@ -33,6 +34,7 @@ class Verifier {
       attachments();
       broken_conversations();
       keepsakes();
+      memory_records();
       references();
     } catch (...) {
       sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -277,6 +279,42 @@ WHERE k.node IS NOT NULL AND (n.id IS NULL OR n.conversation_id != k.conversatio
       }
     }
     step("keepsakes", 1, 1);
+  }
+
+  // A memory record is kept for good, so each must still be the record it was (its digest, the
+  // key a re-import matches on) and, when it names a conversation or a message, the archive
+  // must hold them: the record arrives with its conversation, which is never deleted.
+  void memory_records() {
+    step("memory records", 0, 1);
+    Statement q(db_, R"sql(
+SELECT m.id, m.source, m.kind, m.time, m.text, m.conversation_id, m.node_id, m.project_id,
+       m.digest, c.id IS NOT NULL,
+       EXISTS (SELECT 1 FROM nodes n JOIN messages g ON g.node = n.id
+               WHERE n.conversation_id = c.id AND n.node_id = m.node_id)
+FROM memory_records m
+LEFT JOIN conversations c ON m.conversation_id <> '' AND c.source = m.source
+     AND c.account_id = m.account_id AND c.external_id = m.conversation_id
+)sql");
+    while (q.step()) {
+      ++report_.memory_records;
+      const std::string id = "memory record " + std::to_string(q.int64(0));
+      model::MemoryRecord r;
+      r.source = q.text(1);
+      r.kind = q.text(2);
+      r.time = q.optional_real(3);
+      r.text = q.text(4);
+      r.conversation_id = q.text(5);
+      r.node_id = q.text(6);
+      r.project_id = q.text(7);
+      if (memory_record_digest(r) != q.text(8)) problem(id + ": does not match its digest");
+      if (r.text.empty()) problem(id + ": empty");
+      if (!r.conversation_id.empty() && q.int64(9) == 0) {
+        problem(id + ": its conversation " + r.conversation_id + " is not in the archive");
+      } else if (!r.node_id.empty() && q.int64(10) == 0) {
+        problem(id + ": message " + r.node_id + " is not in conversation " + r.conversation_id);
+      }
+    }
+    step("memory records", 1, 1);
   }
 
   void references() {

@@ -100,6 +100,27 @@ TEST_F(GoldenCli, ShowAllWithHiddenAndBranches) {
 
 TEST_F(GoldenCli, Help) { expect_golden("help.txt", out({"--help"})); }
 
+// The first conversation, the last three with GPT-4o before its retirement, and 2 March.
+TEST_F(GoldenCli, Firsts) { expect_golden("firsts.txt", out({"firsts", "--date", "03-02"})); }
+
+// What it remembered, from two exports of memory-v1.zip and memory-v2.zip: the Chinese records,
+// the one whose conversation was deleted upstream, the one holding an escape sequence, and the
+// unchanged snapshot of the second export, folded.
+TEST(GoldenCliMemories, EnglishAndChinese) {
+  CliRunner cli;
+  cli.tz = "Asia/Shanghai";
+  for (const char* name : {"memory-v1.zip", "memory-v2.zip"}) {
+    ASSERT_EQ(cli.run({"import", fixture(name)}).status, 0);
+  }
+  const auto english = cli.run({"memories"});
+  ASSERT_EQ(english.status, 0) << english.err;
+  expect_golden("memories.txt", english.out);
+  cli.locale = "LANG=zh_CN.UTF-8";
+  const auto chinese = cli.run({"memories"});
+  ASSERT_EQ(chinese.status, 0) << chinese.err;
+  expect_golden("zh_CN/memories.txt", chinese.out);
+}
+
 TEST_F(GoldenCli, SearchChinese) { expect_golden("search-stress.txt", out({"search", "压力"})); }
 
 TEST_F(GoldenCli, SearchWithFields) {
@@ -197,6 +218,10 @@ class GoldenCliChinese : public GoldenCli {
 };
 
 TEST_F(GoldenCliChinese, List) { expect_golden("zh_CN/list.txt", out({"list"})); }
+
+TEST_F(GoldenCliChinese, Firsts) {
+  expect_golden("zh_CN/firsts.txt", out({"firsts", "--date", "03-02"}));
+}
 
 TEST_F(GoldenCliChinese, ShowVoiceConversation) {
   expect_golden("zh_CN/show-voice.txt", out({"show", "c5a6"}));

@@ -120,10 +120,12 @@ TEST(ArchiveOpen, AnArchiveOfAnOlderFormatIsUpgradedWhenOpenedForReading) {
   const auto path = dir / "older.afterglow";
   Archive::open(path, Archive::Mode::read_write);
   const auto current = query_int(path, "SELECT value FROM meta WHERE key = 'schema_version'");
-  // As an afterglow of format 2 left it: no keepsake tables yet (step 3 adds them).
+  // As an afterglow of format 2 left it: no keepsake tables yet (step 3 adds them), no memory
+  // records or projects (step 4).
   run_sql(path,
           "DROP TABLE keepsake_stars; DROP TABLE keepsake_notes; DROP TABLE keepsake_letters; "
-          "DROP TABLE keepsake_rests; UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+          "DROP TABLE keepsake_rests; DROP TABLE memory_records; DROP TABLE projects; "
+          "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
   auto archive = Archive::open(path, Archive::Mode::read_only);
   EXPECT_TRUE(archive->list({}).empty());
   archive.reset();
@@ -132,6 +134,10 @@ TEST(ArchiveOpen, AnArchiveOfAnOlderFormatIsUpgradedWhenOpenedForReading) {
                       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                       "name = 'keepsake_letters'"),
             1);
+  EXPECT_EQ(query_int(path,
+                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                      "name IN ('memory_records', 'projects')"),
+            2);
 }
 
 }  // namespace

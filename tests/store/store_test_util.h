@@ -185,6 +185,10 @@ inline std::string dump_content(const fs::path& db_path) {
       "ORDER BY message, ordinal",
       "SELECT account_id, source, external_id, conversation_id, message_id, rating, text, "
       "create_time, raw_json FROM message_feedback ORDER BY id",
+      "SELECT account_id, source, kind, time, text, conversation_id, node_id, project_id, digest, "
+      "raw_json, first_seen_import FROM memory_records ORDER BY id",
+      "SELECT account_id, source, external_id, kind, name, description, instructions, raw_json, "
+      "first_seen_import FROM projects ORDER BY id",
   };
   std::string out;
   for (const char* sql : queries) {

@@ -114,6 +114,10 @@ std::string top_nav_html(Lang lang, const BookLinks& links) {
       "<a href=\"" + escaped(links.contents) + "\">" + escaped(tr(lang, Text::contents)) + "</a>";
   out +=
       "<a href=\"" + escaped(links.memories) + "\">" + escaped(tr(lang, Text::memories)) + "</a>";
+  if (!links.remembered.empty()) {
+    out += "<a href=\"" + escaped(links.remembered) + "\">" + escaped(tr(lang, Text::remembered)) +
+           "</a>";
+  }
   out += "<a href=\"" + escaped(links.about) + "\">" + escaped(tr(lang, Text::about_book)) + "</a>";
   out += "</nav>\n";
   return out;
@@ -139,8 +143,13 @@ std::string contents_html(Lang lang, const BookStats& stats, const BookLinks& li
   std::string out =
       "<nav class=\"toc\" id=\"contents\">\n<h2>" + escaped(tr(lang, Text::contents)) + "</h2>\n";
   out += "<p class=\"toc-links\"><a href=\"" + escaped(links.memories) + "\">" +
-         escaped(tr(lang, Text::memories)) + "</a> · <a href=\"" + escaped(links.about) + "\">" +
-         escaped(tr(lang, Text::about_book)) + "</a></p>\n";
+         escaped(tr(lang, Text::memories)) + "</a> · ";
+  if (!links.remembered.empty()) {
+    out += "<a href=\"" + escaped(links.remembered) + "\">" + escaped(tr(lang, Text::remembered)) +
+           "</a> · ";
+  }
+  out += "<a href=\"" + escaped(links.about) + "\">" + escaped(tr(lang, Text::about_book)) +
+         "</a></p>\n";
   int year = -1, month = -1;
   bool open_list = false;
   auto close_list = [&] {

@@ -29,6 +29,7 @@ std::string page_end(const PageFrame& frame);
 // `root` is how links from this page reach the book's root ("", "../", or "" with #anchors).
 struct BookLinks {
   std::string index, about, memories, contents;
+  std::string remembered = {};  // the chapter "What it remembered"; empty when not in the book
 };
 
 std::string cover_html(const BookOptions& options, Lang lang, const BookStats& stats);

@@ -16,6 +16,7 @@
 #include "afterglow/viewer/text_style.h"
 #include "book_assets.h"
 #include "book_pages.h"
+#include "book_remembered.h"
 #include "book_search_index.h"
 
 namespace afterglow::viewer {
@@ -177,8 +178,25 @@ BookSource book_source(const store::Archive& archive,
     archive.read_blob(sha, sink);
   };
   source.originals = archive.originals();
+  source.memory_records = store::memory_records(archive);
   return source;
 }
+
+namespace {
+
+// Where each of the book's conversations is, for the links of "What it remembered" (the chapter
+// is at the book's root, as the entries' hrefs are).
+ConversationHrefs conversation_hrefs(const std::vector<store::ConversationSummary>& list,
+                                     const BookStats& stats) {
+  ConversationHrefs hrefs;
+  const auto& entries = stats.entries();
+  for (size_t i = 0; i < list.size() && i < entries.size(); ++i) {
+    hrefs[conversation_href_key(list[i].source, list[i].account, list[i].id)] = entries[i].href;
+  }
+  return hrefs;
+}
+
+}  // namespace
 
 BookReport write_book_folder(const BookSource& source_in, const BookOptions& options,
                              const fs::path& dir, const BookProgress& progress) {
@@ -197,8 +215,10 @@ BookReport write_book_folder(const BookSource& source_in, const BookOptions& opt
   ConversationPipeline pipeline(source, options, lang);
   AttachmentFiles attachments(source, dir / "assets");
   const std::string title = book_title(options, lang);
+  const std::string remembered = options.include_memories ? "remembered.html" : "";
   const BookLinks page_links{"../index.html", "../about.html", "../memories.html",
-                             "../index.html#contents"};
+                             "../index.html#contents",
+                             remembered.empty() ? "" : "../" + remembered};
   for (size_t i = 0; i < list.size(); ++i) {
     std::string name = page_number(i + 1) + ".html";
     Rendered r = pipeline.render(list[i], "c/" + name, "", [&](const model::Attachment& a) {
@@ -222,7 +242,8 @@ BookReport write_book_folder(const BookSource& source_in, const BookOptions& opt
   }
 
   const BookStats& stats = pipeline.stats();
-  const BookLinks root_links{"index.html", "about.html", "memories.html", "index.html#contents"};
+  const BookLinks root_links{"index.html", "about.html", "memories.html", "index.html#contents",
+                             remembered};
   auto frame_for = [&](std::string page_title, std::string body_class) {
     PageFrame frame;
     frame.lang = lang;
@@ -249,6 +270,14 @@ BookReport write_book_folder(const BookSource& source_in, const BookOptions& opt
   write_file(dir / "memories.html", page_start(memories) + top_nav_html(lang, root_links) +
                                         "<main>\n" + memories_html(lang, stats, assistant) +
                                         "</main>\n" + page_end(memories));
+  if (options.include_memories) {
+    PageFrame page = frame_for(tr(lang, Text::remembered) + " · " + title, "page-remembered");
+    write_file(dir / remembered,
+               page_start(page) + top_nav_html(lang, root_links) + "<main>\n" +
+                   remembered_html(lang, records_for_book(source.memory_records, list),
+                                   conversation_hrefs(list, stats), assistant) +
+                   "</main>\n" + page_end(page));
+  }
   write_file(dir / "assets" / "search-index.js",
              "window.AFTERGLOW_SEARCH = " + pipeline.search().json() + ";\n");
   write_book_assets(dir / "assets", pipeline.has_math(), options.paper);
@@ -300,7 +329,8 @@ BookReport write_book_file(const BookSource& source_in, const BookOptions& optio
   }
   frame.inline_scripts.push_back(inline_script(embedded_asset("book.js").value_or("")));
 
-  const BookLinks links{"#top", "#about", "#memories", "#contents"};
+  const BookLinks links{"#top", "#about", "#memories", "#contents",
+                        options.include_memories ? "#remembered" : ""};
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!out) throw Error(file.string() + ": cannot write");
   std::string assistant = list.empty() ? "ChatGPT" : assistant_name(list.front().source, lang);
@@ -317,8 +347,12 @@ BookReport write_book_file(const BookSource& source_in, const BookOptions& optio
   }
   fs::remove(body_path);
   write_text(out, file,
-             memories_html(lang, stats, assistant) + "</main>\n" +
-                 "<script type=\"application/json\" id=\"search-data\">" +
+             memories_html(lang, stats, assistant) +
+                 (options.include_memories
+                      ? remembered_html(lang, records_for_book(source.memory_records, list),
+                                        conversation_hrefs(list, stats), assistant)
+                      : std::string()) +
+                 "</main>\n" + "<script type=\"application/json\" id=\"search-data\">" +
                  json_for_script(pipeline.search().json()) + "</script>\n" + page_end(frame));
   out.close();
   if (!out) throw Error(file.string() + ": cannot write");

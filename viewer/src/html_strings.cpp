@@ -100,6 +100,22 @@ constexpr Row kRows[] = {
     {Text::canvas_social_post, "Social post", "社交帖子"},
     {Text::rated_up, "You rated this answer good", "你给这条回答点了赞"},
     {Text::rated_down, "You rated this answer bad", "你给这条回答点了踩"},
+    {Text::remembered, "What it remembered", "它记得的事"},
+    {Text::remembered_intro,
+     "What {name} wrote down about you, the memory it carried from one conversation to the "
+     "next, and the instructions you gave it, oldest first: {n} records.",
+     "{name} 记下的关于你的事、它带进每一次对话的记忆，以及你给它的自定义指令，按时间先后排列，共 "
+     "{n} "
+     "条。"},
+    {Text::remembered_none,
+     "The export holds no memory writes, memory snapshots or custom instructions.",
+     "导出的数据里没有记忆写入、记忆快照或自定义指令。"},
+    {Text::memory_write, "Remembered", "记下了"},
+    {Text::memory_snapshot, "Its memory, as it stood", "当时的记忆"},
+    {Text::memory_account, "Account memory", "账户记忆"},
+    {Text::remembered_where, "in “{title}”", "见于《{title}》"},
+    {Text::remembered_account, "for the whole account", "适用于整个账户"},
+    {Text::remembered_elsewhere, "in a conversation not in this book", "出自一段不在本书中的对话"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

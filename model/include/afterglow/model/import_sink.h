@@ -77,8 +77,8 @@ class ImportSink {
   virtual std::unique_ptr<FileWriter> original_file(const MemberInfo& member) = 0;
   virtual void conversation(Conversation&& conversation) = 0;
   virtual void broken_conversation(BrokenConversation&& broken) = 0;
-  // Account-level records beside the conversations (memories, projects and custom GPTs).
-  // TODO(store): keep them; until the store has their tables they are dropped here.
+  // Account-level records beside the conversations (memories, projects and custom GPTs); the
+  // store keeps them (tables memory_records and projects), other sinks may ignore them.
   virtual void memory_record(MemoryRecord&& record) { (void)record; }
   virtual void project(Project&& project) { (void)project; }
   // A rating of one answer; may arrive before or after its conversation.

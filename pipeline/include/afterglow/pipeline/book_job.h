@@ -24,7 +24,8 @@ struct BookRequest {
   std::string theme = "auto";  // "light", "dark", "auto"
   std::string paper = "a5";    // "a5", "a4"
   bool include_hidden = false;
-  bool include_resting = false;  // conversations put to rest (afterglow rest) are left out
+  bool include_resting = false;   // conversations put to rest (afterglow rest) are left out
+  bool include_memories = false;  // the chapter "What it remembered" (memory records)
   // An empty selection is an error (nothing_selected) rather than an empty book.
   bool refuse_empty = false;
   // Where to write; any of the three, at least one.

@@ -37,10 +37,12 @@ struct ImportSummary {
   int64_t sources_new = 0;              // original files whose bytes were not stored before
   int64_t sources_unchanged = 0;
   int64_t bytes_stored = 0;          // compressed bytes added to the archive
+  int64_t memory_records_new = 0;    // memory writes, snapshots, instructions not held before
+  int64_t projects_new = 0;          // projects and GPTs not held before
   std::vector<std::string> skipped;  // "file#index id: reason", one per broken conversation
   bool changed() const {
     return conversations_new + conversations_updated + conversations_gone_upstream + sources_new +
-               messages_new + messages_updated >
+               messages_new + messages_updated + memory_records_new + projects_new >
            0;
   }
 };

@@ -12,14 +12,15 @@
 namespace afterglow::store {
 
 struct VerifyReport {
-  bool database_ok = false;   // PRAGMA integrity_check said "ok"
-  int64_t blobs = 0;          // blobs read back and hashed
-  int64_t blob_bytes = 0;     // their original bytes
-  int64_t sources = 0;        // original export files checked against their blobs
-  int64_t messages = 0;       // messages whose text and raw JSON decompressed
-  int64_t conversations = 0;  // conversations whose metadata decompressed
-  int64_t attachments = 0;    // attachments linked to stored bytes, links checked
-  int64_t keepsakes = 0;      // stars, notes, letters and rests, each pointing where it should
+  bool database_ok = false;    // PRAGMA integrity_check said "ok"
+  int64_t blobs = 0;           // blobs read back and hashed
+  int64_t blob_bytes = 0;      // their original bytes
+  int64_t sources = 0;         // original export files checked against their blobs
+  int64_t messages = 0;        // messages whose text and raw JSON decompressed
+  int64_t conversations = 0;   // conversations whose metadata decompressed
+  int64_t attachments = 0;     // attachments linked to stored bytes, links checked
+  int64_t keepsakes = 0;       // stars, notes, letters and rests, each pointing where it should
+  int64_t memory_records = 0;  // memory records, each matching its digest and where it happened
   // One readable line per problem: "<what>: <what is wrong>". Empty when all is well.
   std::vector<std::string> problems;
   bool ok() const { return problems.empty(); }

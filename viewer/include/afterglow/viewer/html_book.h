@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "afterglow/store/archive.h"
+#include "afterglow/store/memories.h"
 #include "afterglow/viewer/html_strings.h"
 
 namespace afterglow::viewer {
@@ -27,6 +28,8 @@ struct BookOptions {
   std::string author;
   std::optional<Lang> lang;     // nullopt: the main language of the titles and first messages
   bool include_hidden = false;  // tool calls, reasoning, system and memory messages
+  // The chapter "What it remembered": the memory records of the accounts in the book.
+  bool include_memories = false;
   Theme theme = Theme::automatic;
   Paper paper = Paper::a5;
   // How the conversations were chosen, said on the "about" page; empty means everything.
@@ -44,6 +47,7 @@ struct BookSource {
   std::function<void(const std::string& sha256, const std::function<void(std::string_view)>&)>
       read_blob;
   std::vector<store::OriginalFile> originals;
+  std::vector<store::StoredMemoryRecord> memory_records;  // oldest first
 };
 
 // A source reading from an open archive; `conversations` is the selection, in any order (the

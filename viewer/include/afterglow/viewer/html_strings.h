@@ -85,6 +85,16 @@ enum class Text {
   canvas_social_post,
   rated_up,  // the person's thumbs up on an answer
   rated_down,
+  // The chapter "What it remembered" (book --include-memories) and the reader's page of it.
+  remembered,
+  remembered_intro,  // "{name} kept these ... {n} records"
+  remembered_none,
+  memory_write,
+  memory_snapshot,
+  memory_account,
+  remembered_where,  // "in “{title}”"
+  remembered_account,
+  remembered_elsewhere,
   count_
 };
 
