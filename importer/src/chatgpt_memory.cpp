@@ -73,7 +73,7 @@ std::optional<model::Project> chatgpt_project(const model::Conversation& convers
   model::Project project;
   project.source = conversation.source;
   project.id = conversation.gizmo_id;
-  project.kind = starts_with(project.id, "g-p-") ? "chatgpt_project" : "gpt";
+  project.kind = model::gizmo_kind(project.id);
   // Some exports name the GPT or project beside its id; most do not, and then it stays unnamed.
   simdjson::dom::parser parser;
   Json meta;

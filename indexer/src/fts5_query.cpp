@@ -132,6 +132,16 @@ class Builder {
         }
         return out + ")";
       }
+      case FieldKind::project: {
+        if (node.conversations.empty()) return "0";
+        std::string out = "(m.source || '/' || m.account || '/' || m.conversation) IN (";
+        for (size_t i = 0; i < node.conversations.size(); ++i) {
+          const ConversationCopy& c = node.conversations[i];
+          params.emplace_back(c.source + "/" + c.account + "/" + c.id);
+          out += i ? ", ?" : "?";
+        }
+        return out + ")";
+      }
       case FieldKind::date_after:
       case FieldKind::date_before:
       case FieldKind::date_on: {

@@ -395,6 +395,12 @@ class Parser {
           node.values.push_back(std::move(value));
         }
         break;
+      case FieldKind::project:
+        // One value, as in:, since a name may hold any character; it matches nothing when no
+        // project or GPT has it, like an unknown model:.
+        node.typed = tok.text;
+        node.values.push_back(lower_ascii(tok.text));
+        break;
       case FieldKind::date_after:
       case FieldKind::date_before:
       case FieldKind::date_on: {
@@ -478,6 +484,9 @@ std::string to_string(const QueryNode& node) {
       return list("not");
     case QueryNode::Type::field: {
       std::string out = std::string(node.field->name) + ":";
+      if (node.field->kind == FieldKind::project && node.typed.find(' ') != std::string::npos) {
+        return out + "\"" + node.values.front() + "\"";
+      }
       if (node.field->kind == FieldKind::text) {
         if (node.text_type == QueryNode::Type::phrase) return out + "\"" + node.text + "\"";
         return out + node.text + (node.text_type == QueryNode::Type::prefix ? "*" : "");

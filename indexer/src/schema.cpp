@@ -24,6 +24,8 @@ const char* kind_name(FieldKind kind) {
       return "date_on";
     case FieldKind::keepsake:
       return "keepsake";
+    case FieldKind::project:
+      return "project";
     case FieldKind::internal:
       return "internal";
   }
@@ -49,7 +51,7 @@ const Field& schema_row(std::string_view name) {
 std::string schema_description() {
   std::string out;
   for (const auto& field : kSchema) {
-    if (field.kind == FieldKind::keepsake) continue;
+    if (field.kind == FieldKind::keepsake || field.kind == FieldKind::project) continue;
     out += field.name;
     out += '\t';
     out += field.prefix;

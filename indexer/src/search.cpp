@@ -111,6 +111,7 @@ Results search(const store::Archive& archive, std::string_view query_text,
                const SearchOptions& options) {
   Query query = parse_query(query_text);
   resolve_keepsakes(query.root, archive);
+  resolve_projects(query.root, archive);
   return open_for_search(archive, options.engine)->search(query, options);
 }
 

@@ -89,6 +89,19 @@ std::string id_term(const Document& d) { return message_id_term(message_key(d));
 
 std::string message_id_term(std::string_view key) { return term(prefix_of("id"), key); }
 
+Xapian::Query conversation_copy_query(std::string_view source, std::string_view account,
+                                      std::string_view conversation_id) {
+  const std::string terms[] = {term(prefix_of("in"), conversation_id),
+                               term(prefix_of("source"), lower_ascii(source))};
+  Xapian::Query copy(Xapian::Query::OP_AND, std::begin(terms), std::end(terms));
+  if (account.empty()) {
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, copy,
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, prefix_of("account")));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, copy,
+                       Xapian::Query(term(prefix_of("account"), lower_ascii(account))));
+}
+
 void setup_generator(Xapian::TermGenerator& generator) {
   generator.set_stemmer(Xapian::Stem("english"));
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);

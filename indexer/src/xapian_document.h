@@ -14,6 +14,10 @@ namespace afterglow::indexer {
 std::string id_term(const Document& d);
 // The same for a message's key, "<conversation>/<node>".
 std::string message_id_term(std::string_view key);
+// The messages of one conversation copy: its id term with its source and account terms (a
+// copy of an account without an id is the one with no account term).
+Xapian::Query conversation_copy_query(std::string_view source, std::string_view account,
+                                      std::string_view conversation_id);
 
 // Builds the document for `d` with `generator` (set up by setup_generator()); the English
 // words it holds are added to `db`'s spelling data.

@@ -117,6 +117,14 @@ Xapian::Query field_query(const QueryNode& node, Xapian::QueryParser& parser,
       if (ids.empty()) return Xapian::Query::MatchNothing;
       return unweighted(Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
     }
+    case FieldKind::project: {
+      std::vector<Xapian::Query> copies;
+      for (const auto& c : node.conversations) {
+        copies.push_back(conversation_copy_query(c.source, c.account, c.id));
+      }
+      if (copies.empty()) return Xapian::Query::MatchNothing;
+      return unweighted(Xapian::Query(Xapian::Query::OP_OR, copies.begin(), copies.end()));
+    }
     case FieldKind::text:
       text_result = text_leaf(parser, node.text_type, node.text, prefix);
       return Xapian::Query();

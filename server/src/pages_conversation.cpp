@@ -84,6 +84,7 @@ void conversation_page(ServerState& state, const httplib::Request& request,
   view.lang = lang;
   view.include_hidden = all;
   view.gone_upstream = stored.gone_upstream;
+  view.project_name = stored.project_name;
   view.attachment_url = [](const model::Attachment& a) -> std::optional<std::string> {
     return "/blob/" + a.sha256;
   };

@@ -88,7 +88,9 @@ std::string safe_relative_path(const std::string& path, std::set<std::string>& t
 std::vector<ConversationSummary> ArchiveImpl::list(const ListFilter& filter) const {
   Statement q(*db_, R"sql(
 SELECT c.external_id, c.source, a.external_id, c.title, c.first_user_text, c.create_time,
-       c.update_time, c.model, c.thread_messages, c.gone_upstream IS NOT NULL
+       c.update_time, c.model, c.thread_messages, c.gone_upstream IS NOT NULL, c.gizmo_id,
+       coalesce((SELECT p.name FROM projects p WHERE p.source = c.source
+                 AND p.account_id = c.account_id AND p.external_id = c.gizmo_id), '')
 FROM conversations c JOIN accounts a ON a.id = c.account_id
 WHERE (?1 = '' OR c.model = ?1) AND (?2 IS NULL OR c.create_time >= ?2)
   AND (?3 IS NULL OR c.create_time < ?3)
@@ -111,6 +113,8 @@ LIMIT ?4
     s.model = q.text(7);
     s.messages = q.int64(8);
     s.gone_upstream = q.int64(9) != 0;
+    s.gizmo_id = q.text(10);
+    s.project_name = q.text(11);
     out.push_back(std::move(s));
   }
   return out;
@@ -190,7 +194,9 @@ int64_t ArchiveImpl::load_conversation_row(const ConversationKey& key,
   Statement q(*db_, R"sql(
 SELECT c.id, c.source, c.external_id, c.title, c.create_time, c.update_time, c.current_node,
        c.model, c.is_archived, c.is_starred, c.gizmo_id, c.dict_id, c.meta, a.external_id,
-       c.gone_upstream IS NOT NULL
+       c.gone_upstream IS NOT NULL,
+       coalesce((SELECT p.name FROM projects p WHERE p.source = c.source
+                 AND p.account_id = c.account_id AND p.external_id = c.gizmo_id), '')
 FROM conversations c JOIN accounts a ON a.id = c.account_id
 WHERE c.source = ? AND a.external_id = ? AND c.external_id = ?
 )sql");
@@ -209,6 +215,7 @@ WHERE c.source = ? AND a.external_id = ? AND c.external_id = ?
   c.meta_json = codec_->decompress(q.blob(12), q.int64(11));
   out.account = q.text(13);
   out.gone_upstream = q.int64(14) != 0;
+  out.project_name = q.text(15);
   return q.int64(0);
 }
 

@@ -93,4 +93,26 @@ ORDER BY p.name = '', p.name, p.external_id
   return out;
 }
 
+std::vector<GizmoConversation> gizmo_conversations(const Archive& archive) {
+  Statement q(impl(archive).database(), R"sql(
+SELECT c.source, a.external_id, c.external_id, c.gizmo_id,
+       coalesce((SELECT p.name FROM projects p WHERE p.source = c.source
+                 AND p.account_id = c.account_id AND p.external_id = c.gizmo_id), '')
+FROM conversations c JOIN accounts a ON a.id = c.account_id
+WHERE c.gizmo_id <> ''
+ORDER BY c.id
+)sql");
+  std::vector<GizmoConversation> out;
+  while (q.step()) {
+    GizmoConversation c;
+    c.source = q.text(0);
+    c.account = q.text(1);
+    c.conversation_id = q.text(2);
+    c.gizmo_id = q.text(3);
+    c.name = q.text(4);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace afterglow::store

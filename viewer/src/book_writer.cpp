@@ -87,6 +87,7 @@ class ConversationPipeline {
     view.attachment_url = url;
     view.anchor_id = anchor;
     view.gone_upstream = stored.gone_upstream;
+    view.project_name = stored.project_name;
     view.on_message = [&](const model::Message& m, bool on_thread) {
       search_.add_text(doc, m.text);
       for (const auto& a : m.attachments) {

@@ -5,6 +5,7 @@
 #include "afterglow/i18n/translate.h"
 #include "afterglow/model/tree.h"
 #include "afterglow/viewer/html_conversation.h"
+#include "afterglow/viewer/project_names.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 #include "canvas_blocks.h"
@@ -245,6 +246,9 @@ void render_conversation_text(std::ostream& out, const store::StoredConversation
   out << style.bold(c.title.empty() ? _("(untitled)") : c.title) << "\n";
   out << style.dim(local_datetime(c.create_time) + " · " + (c.model.empty() ? "-" : c.model) +
                    " · " + c.id);
+  if (!c.gizmo_id.empty()) {
+    out << style.dim(" · " + terminal_text(project_label(c.gizmo_id, stored.project_name)));
+  }
   if (stored.gone_upstream) out << style.dim(_(" · gone upstream (kept here)"));
   out << "\n\n";
   for (size_t i : tree.thread()) {
@@ -279,6 +283,7 @@ nlohmann::json conversation_json(const store::StoredConversation& stored,
                         {"account", stored.account},
                         {"current_node", tree.leaf()},
                         {"gone_upstream", stored.gone_upstream},
+                        {"project", project_json(c.gizmo_id, stored.project_name)},
                         {"messages", messages}};
   if (options.all) {
     auto branches = nlohmann::json::array();

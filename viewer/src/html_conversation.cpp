@@ -4,6 +4,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "afterglow/model/memory_record.h"
 #include "afterglow/model/tree.h"
 #include "afterglow/text/title.h"
 #include "afterglow/viewer/html_escape.h"
@@ -82,6 +83,15 @@ class Renderer {
     if (!c_.model.empty()) {
       out += "<span class=\"model\">";
       append_escaped(out, c_.model);
+      out += "</span> · ";
+    }
+    if (!c_.gizmo_id.empty()) {
+      const std::string& name = options_.project_name.empty() ? c_.gizmo_id : options_.project_name;
+      out += "<span class=\"project\">";
+      append_escaped(out,
+                     tr(options_.lang,
+                        model::gizmo_kind(c_.gizmo_id) == "gpt" ? Text::with_gpt : Text::in_project,
+                        {{"name", name}}));
       out += "</span> · ";
     }
     append_escaped(out, result.messages_on_thread == 1

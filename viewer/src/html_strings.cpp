@@ -90,6 +90,8 @@ constexpr Row kRows[] = {
     {Text::words_exchanged, "Words exchanged", "往来的文字"},
     {Text::gone_upstream, "No longer in the newest export; kept here.",
      "最新的导出中已没有这段对话；此处仍保留。"},
+    {Text::in_project, "Project: {name}", "项目：{name}"},
+    {Text::with_gpt, "GPT: {name}", "GPT：{name}"},
     {Text::page_of_book, "{name}", "{name}"},
     {Text::label_conversations, "conversations", "段对话"},
     {Text::label_days, "days we talked", "天有过交谈"},

@@ -2,6 +2,7 @@
 
 #include "afterglow/i18n/translate.h"
 #include "afterglow/text/title.h"
+#include "afterglow/viewer/project_names.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "afterglow/viewer/text_style.h"
 
@@ -33,6 +34,9 @@ void render_list_text(std::ostream& out, const std::vector<store::ConversationSu
     out << style.dim(local_datetime(c.create_time)) << "  " << terminal_text(model) << "  "
         << i18n::format(i18n::plural("{0} message", "{0} messages", messages), messages) << "  "
         << style.bold(title);
+    if (!c.gizmo_id.empty()) {
+      out << style.dim("  [" + terminal_text(project_label(c.gizmo_id, c.project_name)) + "]");
+    }
     if (c.gone_upstream) out << style.dim(_("  [gone upstream]"));
     out << "  " << style.dim(c.id) << "\n";
   }
@@ -52,6 +56,7 @@ nlohmann::json list_json(const std::vector<store::ConversationSummary>& list) {
         {"source", c.source},
         {"account", c.account},
         {"gone_upstream", c.gone_upstream},
+        {"project", project_json(c.gizmo_id, c.project_name)},
     });
   }
   return array;

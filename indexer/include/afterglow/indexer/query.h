@@ -15,6 +15,11 @@
 
 namespace afterglow::indexer {
 
+// A conversation as the archive holds it for one account (the same id may be held twice).
+struct ConversationCopy {
+  std::string source, account, id;
+};
+
 struct QueryNode {
   enum class Type {
     word,    // text: one word as typed (may hold punctuation, CJK without spaces)
@@ -37,6 +42,10 @@ struct QueryNode {
   // Keepsake fields: the messages they name, as "<conversation>/<node>", filled in from the
   // archive by resolve_keepsakes() before the query runs.
   std::vector<std::string> messages;
+  // Project fields: the value as typed (values holds it lower-cased), and the conversations it
+  // names, filled in from the archive by resolve_projects() before the query runs.
+  std::string typed;
+  std::vector<ConversationCopy> conversations;
   // Where the token stood in the query string, for "did you mean" rewriting.
   size_t offset = 0, length = 0;
   std::vector<QueryNode> children;
@@ -59,6 +68,10 @@ Query parse_query(std::string_view text);
 
 // Fills in the messages of every keepsake field (is:starred) from the archive's keepsakes.
 void resolve_keepsakes(QueryNode& node, const store::Archive& archive);
+// Fills in the conversations of every project field (project:, gpt:) from the archive: those
+// whose gizmo id is the value, or whose project's or GPT's name contains it (ASCII letters
+// matched in any case).
+void resolve_projects(QueryNode& node, const store::Archive& archive);
 
 // The positive text terms of a query (not under a negation), for highlighting: words, phrases
 // and prefixes, without title: terms.

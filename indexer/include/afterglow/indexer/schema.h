@@ -32,6 +32,9 @@ enum class FieldKind {
   date_on,       // within a local year, month or day (date:)
   keepsake,      // the person's keepsakes (is:starred): read from the archive when the query
                  // runs, never stored in an index, so that starring needs no reindexing
+  project,       // the ChatGPT project (project:) or custom GPT (gpt:) of the conversation, by
+                 // id or name: read from the archive when the query runs, so that a name a newer
+                 // export gives or changes needs no reindexing
   internal,      // not a query field: bookkeeping terms and slots
 };
 
@@ -46,7 +49,7 @@ struct Field {
 
 using i18n::N_;  // marks the help of the query fields for translation (po/)
 
-inline constexpr std::array<Field, 16> kSchema{{
+inline constexpr std::array<Field, 18> kSchema{{
     {"", "", kNoSlot, FieldKind::internal, "pressure", "message text (words, CJK n-grams)"},
     {"stem", "Z", kNoSlot, FieldKind::internal, "running", "English stems of message words"},
     {"title", "S", kNoSlot, FieldKind::text, "title:asimov", N_("words of the conversation title")},
@@ -62,6 +65,10 @@ inline constexpr std::array<Field, 16> kSchema{{
      N_("within one conversation (its id or a prefix of it)")},
     {"is", "", kNoSlot, FieldKind::keepsake, "is:starred",
      N_("messages you starred (afterglow star)")},
+    {"project", "", kNoSlot, FieldKind::project, "project:\"balcony garden\"",
+     N_("conversations of a ChatGPT project: its id (g-p-…) or words of its name")},
+    {"gpt", "", kNoSlot, FieldKind::project, "gpt:g-abc123",
+     N_("conversations with a custom GPT: its id (g-…) or words of its name")},
     {"after", "", kSlotTime, FieldKind::date_after, "after:2024-05-13",
      N_("written on or after this local date (YYYY, YYYY-MM or YYYY-MM-DD)")},
     {"before", "", kSlotTime, FieldKind::date_before, "before:2025",
@@ -86,8 +93,8 @@ const Field* find_field(std::string_view name);
 const Field& schema_row(std::string_view name);
 
 // The schema as text, one "name<TAB>prefix<TAB>slot<TAB>kind<TAB>help" line per row: written into
-// the Xapian database so that it describes itself. Keepsake rows are left out: the index holds
-// nothing of them.
+// the Xapian database so that it describes itself. Keepsake and project rows are left out: the
+// index holds nothing of them.
 std::string schema_description();
 
 // The query language for --help: syntax, then one line per field with an example. `words` gives

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "afterglow/model/conversation.h"
 
@@ -33,5 +34,11 @@ struct Project {
   std::string instructions;  // a Claude project's prompt template, a GPT's instructions
   std::string raw_json;      // as exported (a project's docs stay in it)
 };
+
+// What a ChatGPT gizmo id names, as Project::kind says it: "g-p-…" is a project, any other a
+// custom GPT. Conversations carry the id even when no export said more of it.
+inline std::string gizmo_kind(std::string_view gizmo_id) {
+  return gizmo_id.starts_with("g-p-") ? "chatgpt_project" : "gpt";
+}
 
 }  // namespace afterglow::model

@@ -84,6 +84,8 @@ struct ConversationSummary {
   std::string model;
   int64_t messages = 0;        // visible messages on the displayed thread
   bool gone_upstream = false;  // missing from the newest export of its account
+  std::string gizmo_id;        // the ChatGPT project or custom GPT it belongs to; "" when none
+  std::string project_name;    // that project's or GPT's name, "" when no export named it
 };
 
 struct ListFilter {
@@ -101,6 +103,8 @@ struct StoredConversation {
   model::Conversation conversation;
   std::string account;  // with conversation.source and .id, the copy's ConversationKey
   bool gone_upstream = false;
+  // The name of the project or GPT of conversation.gizmo_id, "" when no export named it.
+  std::string project_name;
 };
 
 struct OriginalFile {

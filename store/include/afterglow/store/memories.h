@@ -29,10 +29,19 @@ struct StoredProject {
   int64_t conversations = 0;  // conversations of the account that belong to it (gizmo_id)
 };
 
+// A conversation copy that belongs to a ChatGPT project or custom GPT (conversations.gizmo_id).
+struct GizmoConversation {
+  std::string source, account, conversation_id;
+  std::string gizmo_id;
+  std::string name;  // the project's or GPT's name; "" when no export named it
+};
+
 // Every memory record, oldest first; records without a time come last, in import order.
 std::vector<StoredMemoryRecord> memory_records(const Archive& archive);
 // Every project and GPT, by name then id.
 std::vector<StoredProject> projects(const Archive& archive);
+// Every conversation that has a gizmo id, with the name of its project or GPT.
+std::vector<GizmoConversation> gizmo_conversations(const Archive& archive);
 
 // The identity of a record within its account, the key that makes a re-import add nothing:
 // lowercase hex SHA-256 of source, kind, time ("%.6f" UTC seconds, "" when absent), text,

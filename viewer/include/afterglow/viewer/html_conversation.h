@@ -25,6 +25,8 @@ struct ConversationHtmlOptions {
   std::function<void(const model::Message&, bool on_thread)> on_message;
   std::string anchor_id;       // id attribute of the <article>, e.g. "c-12"; empty = none
   bool gone_upstream = false;  // say that the newest export no longer has it
+  // The name of the project or GPT of the conversation's gizmo_id; "" shows its id.
+  std::string project_name;
 };
 
 struct ConversationHtml {

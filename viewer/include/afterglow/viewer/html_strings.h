@@ -75,6 +75,8 @@ enum class Text {
   more,
   words_exchanged,
   gone_upstream,
+  in_project,  // "Project: {name}", the ChatGPT project of a conversation
+  with_gpt,    // "GPT: {name}", the custom GPT of a conversation
   page_of_book,
   label_conversations,  // under a big number on the memories page
   label_days,
