@@ -59,6 +59,19 @@ std::optional<simdjson::dom::array> array_field(Json object, std::string_view ke
   return result;
 }
 
+simdjson::error_code parse_repairing(simdjson::dom::parser& parser, const std::string& element,
+                                     Json& root, std::string& repaired_text, bool& repaired) {
+  repaired = false;
+  auto error = parser.parse(element).get(root);
+  if (!error) return error;
+  auto fixed = repair_json_text(element);
+  if (!fixed) return error;
+  repaired_text = std::move(*fixed);
+  if (parser.parse(repaired_text).get(root)) return error;
+  repaired = true;
+  return simdjson::SUCCESS;
+}
+
 std::string json_text(Json value) { return simdjson::minify(value); }
 
 }  // namespace afterglow::importer

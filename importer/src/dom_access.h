@@ -25,4 +25,10 @@ std::optional<simdjson::dom::array> array_field(Json object, std::string_view ke
 // Compact JSON text of a value.
 std::string json_text(Json value);
 
+// Parses one element of an export's array as exported or, when that cannot be read (invalid
+// UTF-8, lone surrogates), as a repaired copy kept in `repaired_text` (the original bytes stay the
+// record). `repaired` says which was read; the error is the first parse's when neither could be.
+simdjson::error_code parse_repairing(simdjson::dom::parser& parser, const std::string& element,
+                                     Json& root, std::string& repaired_text, bool& repaired);
+
 }  // namespace afterglow::importer

@@ -241,18 +241,9 @@ Conversation build(const std::string& element, Json root) {
 }  // namespace
 
 Conversation GrokParser::parse(const std::string& element) {
-  repaired_ = false;
   Json root;
-  auto error = parser_.parse(element).get(root);
   std::string repaired;
-  if (error) {
-    if (auto fixed = repair_json_text(element)) {
-      repaired = std::move(*fixed);
-      error = parser_.parse(repaired).get(root);
-      repaired_ = !error;
-    }
-  }
-  if (error) {
+  if (auto error = parse_repairing(parser_, element, root, repaired, repaired_)) {
     throw ConversationParseError(std::string("invalid JSON: ") + simdjson::error_message(error), {},
                                  {});
   }

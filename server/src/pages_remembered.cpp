@@ -17,14 +17,6 @@ using viewer::html_escape;
 using viewer::Text;
 using viewer::tr;
 
-std::string kind_words(Lang lang, const std::string& kind) {
-  if (kind == "memory_write") return tr(lang, Text::memory_write);
-  if (kind == "memory_snapshot") return tr(lang, Text::memory_snapshot);
-  if (kind == "custom_instructions") return tr(lang, Text::custom_instructions);
-  if (kind == "account_memory") return tr(lang, Text::memory_account);
-  return kind;
-}
-
 // The reader's address of the message a record came from, as a search hit links it.
 std::string message_url(const store::StoredMemoryRecord& r) {
   QueryParams params{{"account", r.account}, {"all", "1"}};
@@ -43,7 +35,8 @@ std::string record_html(Lang lang, const store::StoredMemoryRecord& r) {
            html_escape(viewer::format_day(lang, parts) + " " + viewer::format_clock(parts)) +
            "</time> · ";
   }
-  out += "<span class=\"kind\">" + html_escape(kind_words(lang, r.record.kind)) + "</span></p>\n";
+  out += "<span class=\"kind\">" + html_escape(memory_kind_words(lang, r.record.kind)) +
+         "</span></p>\n";
   out += "<blockquote>";
   std::string_view rest = r.record.text;
   bool first = true;

@@ -11,14 +11,6 @@ namespace {
 
 std::string esc(std::string_view s) { return html_escape(s); }
 
-std::string kind_words(Lang lang, const std::string& kind) {
-  if (kind == "memory_write") return tr(lang, Text::memory_write);
-  if (kind == "memory_snapshot") return tr(lang, Text::memory_snapshot);
-  if (kind == "custom_instructions") return tr(lang, Text::custom_instructions);
-  if (kind == "account_memory") return tr(lang, Text::memory_account);
-  return kind;
-}
-
 // The text as written, its line breaks kept: a memory is a note, not a document to typeset.
 std::string paragraphs(const std::string& text) {
   std::string out;
@@ -77,7 +69,7 @@ std::string remembered_html(Lang lang, const std::vector<store::StoredMemoryReco
       out += "<time datetime=\"" + esc(iso_utc(*r.record.time)) + "\">" +
              esc(format_day(lang, parts)) + " " + esc(format_clock(parts)) + "</time> · ";
     }
-    out += "<span class=\"kind\">" + esc(kind_words(lang, r.record.kind)) + "</span></p>\n";
+    out += "<span class=\"kind\">" + esc(memory_kind_words(lang, r.record.kind)) + "</span></p>\n";
     out += "<blockquote>" + paragraphs(r.record.text) + "</blockquote>\n<p class=\"where\">";
     if (r.record.conversation_id.empty()) {
       out += esc(tr(lang, Text::remembered_account));

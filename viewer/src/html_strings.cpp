@@ -241,4 +241,12 @@ std::string iso_utc(double epoch_seconds) {
   return buf;
 }
 
+std::string memory_kind_words(Lang lang, const std::string& kind) {
+  if (kind == "memory_write") return tr(lang, Text::memory_write);
+  if (kind == "memory_snapshot") return tr(lang, Text::memory_snapshot);
+  if (kind == "custom_instructions") return tr(lang, Text::custom_instructions);
+  if (kind == "account_memory") return tr(lang, Text::memory_account);
+  return kind;
+}
+
 }  // namespace afterglow::viewer

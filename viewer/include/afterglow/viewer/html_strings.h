@@ -132,5 +132,7 @@ std::string format_month(Lang lang, int year, int month);    // "May 2024", "202
 std::string month_name(Lang lang, int month);                // "May", "5月"
 std::string format_clock(const LocalParts& parts);           // "21:04"
 std::string iso_utc(double epoch_seconds);                   // "2024-05-13T19:04:05Z"
+// The kind of a memory record on a page ("Remembered"); an unknown kind as it is stored.
+std::string memory_kind_words(Lang lang, const std::string& kind);
 
 }  // namespace afterglow::viewer
