@@ -1,11 +1,15 @@
 // afterglow verify: reads the whole archive back and says whether every byte is still what was
 // stored. Exit status 0 when all is well, 1 when anything is wrong (each problem on its own line).
+// With --book it checks a book made from the archive instead.
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "afterglow/indexer/check.h"
 #include "afterglow/model/errors.h"
+#include "afterglow/model/utf8_path.h"
 #include "afterglow/store/verify.h"
+#include "afterglow/viewer/book_digests.h"
 #include "afterglow/viewer/terminal_text.h"
 #include "commands.h"
 
@@ -68,6 +72,94 @@ std::vector<std::string> report_index(std::ostream& out, const indexer::IndexChe
   return problems;
 }
 
+struct VerifyOptions {
+  std::string book;  // --book: check this book against the archive instead
+  bool json = false;
+};
+
+// What a difference between the book and the archive is, in the reader's language.
+std::string book_problem_text(viewer::BookProblemKind kind) {
+  using K = viewer::BookProblemKind;
+  switch (kind) {
+    case K::conversation_not_in_archive:
+      return _("the archive has no such conversation");
+    case K::page_missing:
+      return _("its page is missing from the book");
+    case K::conversation_digest_differs:
+      return _("the book's digest of the conversation is not that of the archive's messages");
+    case K::message_missing:
+      return _("the archive's message is missing from the book");
+    case K::message_not_in_archive:
+      return _("the book has a message the archive does not have");
+    case K::message_digest_differs:
+      return _("the page's digest (data-sha256) is not that of the stored text");
+    case K::message_text_differs:
+      return _("the text shown differs from the stored text");
+    case K::message_not_listed:
+      return _("missing from the book's list of digests");
+    case K::listed_digest_differs:
+      return _("its digest in the book's list is not that of the stored text");
+    case K::original_not_in_archive:
+      return _("the archive keeps no export file of this name and digest");
+  }
+  return {};
+}
+
+std::string book_problem_line(const viewer::BookProblem& p) {
+  const std::string what = book_problem_text(p.kind);
+  if (p.kind == viewer::BookProblemKind::original_not_in_archive) {
+    return i18n::format(_("export file {0}: {1}"), p.conversation, what);
+  }
+  if (p.node.empty()) return i18n::format(_("conversation {0}: {1}"), p.conversation, what);
+  return i18n::format(_("conversation {0}, message {1}: {2}"), p.conversation, p.node, what);
+}
+
+void print_book_json(const std::filesystem::path& book, const viewer::BookCheck& check) {
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : check.problems) {
+    problems.push_back(
+        {{"kind", viewer::to_string(p.kind)}, {"conversation", p.conversation}, {"node", p.node}});
+  }
+  std::cout << viewer::terminal_json({{"book", book.string()},
+                                      {"conversations", check.conversations},
+                                      {"messages", check.messages},
+                                      {"originals", check.originals},
+                                      {"ok", check.problems.empty()},
+                                      {"problems", std::move(problems)}},
+                                     2)
+            << "\n";
+}
+
+// verify --book: every message of the book against the archive. 0 when they agree, 1 when they
+// differ (each difference named), 2 when the book or the archive cannot be used.
+void verify_book(const Context& context, const VerifyOptions& options) {
+  const std::filesystem::path book = utf8_path(options.book);
+  auto archive = context.open_for_reading();
+  const viewer::BookCheck check = viewer::verify_book(*archive, book);
+  if (options.json) {
+    print_book_json(book, check);
+  } else {
+    std::ostream& out = std::cout;
+    out << i18n::format(_("Verifying the book {0}"), viewer::terminal_text(book.string())) << "\n";
+    out << i18n::format(_("  conversations:  {0}"), check.conversations) << "\n";
+    out << i18n::format(_("  messages:       {0}, each against its stored text"), check.messages)
+        << "\n";
+    out << i18n::format(_("  original files: {0}"), check.originals) << "\n";
+    for (const auto& p : check.problems) {
+      out << i18n::format(_("difference: {0}"), viewer::terminal_text(book_problem_line(p)))
+          << "\n";
+    }
+    const auto count = static_cast<int64_t>(check.problems.size());
+    if (count == 0) {
+      out << _("The book holds the archive's words.") << "\n";
+    } else {
+      out << i18n::format(plural("{0} difference found.", "{0} differences found.", count), count)
+          << "\n";
+    }
+  }
+  if (!check.problems.empty()) throw Exit{1};
+}
+
 void verify(const Context& context) {
   const auto path = context.archive_path();
   if (!std::filesystem::exists(path)) context.open_for_reading();  // says how to make one
@@ -127,7 +219,18 @@ void add_verify_command(CLI::App& app, Context& context) {
       "verify",
       _("Check the archive: SQLite integrity, every stored file's SHA-256, every message, and "
         "that the search indexes agree (exit status 1 when anything is wrong)"));
-  cmd->callback([&context] { verify(context); });
+  auto options = std::make_shared<VerifyOptions>();
+  cmd->add_option("--book", options->book,
+                  _("Check a book (its folder or single file) against the archive instead: every "
+                    "message's text and digest"));
+  cmd->add_flag("--json", options->json, _("With --book: print the result as JSON"));
+  cmd->callback([&context, options] {
+    if (!options->book.empty()) {
+      verify_book(context, *options);
+    } else {
+      verify(context);
+    }
+  });
 }
 
 }  // namespace afterglow::cli

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -152,6 +153,158 @@ TEST_F(BookCliTest, AboutPageNamesTheVersionThatMadeIt) {
     std::string whole = slurp(single);
     EXPECT_NE(whole.find(name, whole.find("<p class=\"made\">")), std::string::npos) << lang;
   }
+}
+
+// The first user message of a page: where its <section> starts and its node id.
+struct PageMessage {
+  size_t section = std::string::npos;
+  std::string node;
+};
+
+PageMessage first_user_message(const std::string& page) {
+  PageMessage m;
+  m.section = page.find("<section class=\"msg user\" data-node=\"");
+  if (m.section == std::string::npos) return m;
+  size_t at = page.find("data-node=\"", m.section) + 11;
+  m.node = page.substr(at, page.find('"', at) - at);
+  return m;
+}
+
+// Changes one letter of the words shown after `from` (outside tags and entities).
+void alter_first_letter(std::string& page, size_t from) {
+  bool in_tag = false, in_entity = false;
+  for (size_t i = page.find("</div>\n", from) + 7; i < page.size(); ++i) {
+    char c = page[i];
+    if (in_tag) {
+      in_tag = c != '>';
+    } else if (in_entity) {
+      in_entity = c != ';';
+    } else if (c == '<') {
+      in_tag = true;
+    } else if (c == '&') {
+      in_entity = true;
+    } else if (c >= 'a' && c <= 'z') {
+      page[i] = c == 'z' ? 'y' : static_cast<char>(c + 1);
+      return;
+    }
+  }
+  FAIL() << "no letter to alter";
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+TEST_F(BookCliTest, VerifyBookNamesEveryMessageThatDiffers) {
+  fs::path example = fs::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip";
+  if (!fs::exists(example)) GTEST_SKIP() << example << " is absent";
+  ASSERT_EQ(run(archive_ + "import '" + example.string() + "'").status, 0);
+  const fs::path book = dir_ / "book", single = dir_ / "book.html";
+  CliRun made = run(archive_ + "book --lang en --out '" + book.string() + "' --single-file '" +
+                    single.string() + "'");
+  ASSERT_EQ(made.status, 0) << made.output;
+  EXPECT_TRUE(fs::exists(book / "book-digests.json"));
+  EXPECT_NE(slurp(book / "about.html").find("href=\"digests.html\""), std::string::npos);
+  EXPECT_NE(slurp(book / "digests.html").find("<h2>Digests</h2>"), std::string::npos);
+
+  auto verify = [&](const fs::path& path, const std::string& more = "") {
+    return run(archive_ + "verify --book '" + path.string() + "' " + more);
+  };
+  CliRun clean = verify(book);
+  EXPECT_EQ(clean.status, 0) << clean.output;
+  EXPECT_NE(clean.output.find("The book holds the archive's words."), std::string::npos);
+  CliRun clean_json = verify(book, "--json");
+  EXPECT_EQ(clean_json.status, 0) << clean_json.output;
+  EXPECT_NE(clean_json.output.find("\"ok\": true"), std::string::npos);
+  CliRun clean_single = verify(single);
+  EXPECT_EQ(clean_single.status, 0) << clean_single.output;
+
+  const fs::path page_path = book / "c" / "0001.html";
+  const std::string page = slurp(page_path);
+  const PageMessage m = first_user_message(page);
+  ASSERT_NE(m.section, std::string::npos);
+  ASSERT_FALSE(m.node.empty());
+  const std::string named = "message " + m.node + ": ";
+
+  // One letter of the words changed, the digest left as it was.
+  std::string altered = page;
+  alter_first_letter(altered, m.section);
+  write_file(page_path, altered);
+  CliRun text = verify(book);
+  EXPECT_EQ(text.status, 1) << text.output;
+  EXPECT_NE(text.output.find(named + "the text shown differs from the stored text"),
+            std::string::npos)
+      << text.output;
+  EXPECT_NE(text.output.find("1 difference found."), std::string::npos) << text.output;
+  CliRun text_json = verify(book, "--json");
+  EXPECT_EQ(text_json.status, 1);
+  EXPECT_NE(text_json.output.find("\"kind\": \"message_text_differs\""), std::string::npos);
+  EXPECT_NE(text_json.output.find("\"node\": \"" + m.node + "\""), std::string::npos);
+
+  // The words and the digests beside them both changed.
+  const size_t sha_at = altered.find("data-sha256=\"", m.section) + 13;
+  const std::string old_sha = altered.substr(sha_at, 64);
+  const std::string new_sha = std::string(64, old_sha[0] == '0' ? '1' : '0');
+  altered.replace(sha_at, 64, new_sha);
+  write_file(page_path, altered);
+  std::string manifest = slurp(book / "book-digests.json");
+  ASSERT_NE(manifest.find(old_sha), std::string::npos);
+  manifest.replace(manifest.find(old_sha), 64, new_sha);
+  write_file(book / "book-digests.json", manifest);
+  CliRun both = verify(book);
+  EXPECT_EQ(both.status, 1) << both.output;
+  EXPECT_NE(both.output.find(named + "the text shown differs"), std::string::npos) << both.output;
+  EXPECT_NE(both.output.find(named + "the page's digest (data-sha256) is not that of the stored"),
+            std::string::npos)
+      << both.output;
+  EXPECT_NE(both.output.find(named + "its digest in the book's list is not that of the stored"),
+            std::string::npos)
+      << both.output;
+
+  // The message taken out of the page.
+  std::string removed = page;
+  removed.erase(m.section, removed.find("</section>\n", m.section) + 11 - m.section);
+  write_file(page_path, removed);
+  write_file(book / "book-digests.json", manifest);
+  CliRun gone = verify(book);
+  EXPECT_EQ(gone.status, 1) << gone.output;
+  EXPECT_NE(gone.output.find(named + "the archive's message is missing from the book"),
+            std::string::npos)
+      << gone.output;
+
+  // A single file changed the same way.
+  std::string one = slurp(single);
+  const PageMessage s = first_user_message(one);
+  ASSERT_NE(s.section, std::string::npos);
+  alter_first_letter(one, s.section);
+  write_file(single, one);
+  CliRun single_text = verify(single);
+  EXPECT_EQ(single_text.status, 1) << single_text.output;
+  EXPECT_NE(single_text.output.find("message " + s.node + ": the text shown differs"),
+            std::string::npos)
+      << single_text.output;
+}
+
+TEST_F(BookCliTest, VerifyBookRefusesWhatIsNoBook) {
+  fs::path example = fs::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip";
+  if (!fs::exists(example)) GTEST_SKIP() << example << " is absent";
+  ASSERT_EQ(run(archive_ + "import '" + example.string() + "'").status, 0);
+  auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  CliRun nowhere = run(archive_ + "verify --book '" + (dir_ / "nowhere").string() + "'");
+  EXPECT_EQ(nowhere.status, 2) << nowhere.output;
+  EXPECT_EQ(lines(nowhere.output), 1) << nowhere.output;
+  EXPECT_NE(nowhere.output.find("nowhere: no such file or folder"), std::string::npos);
+  fs::create_directories(dir_ / "empty");
+  CliRun empty = run(archive_ + "verify --book '" + (dir_ / "empty").string() + "'");
+  EXPECT_EQ(empty.status, 2) << empty.output;
+  EXPECT_EQ(lines(empty.output), 1) << empty.output;
+  EXPECT_NE(empty.output.find("empty: not a book made by afterglow (no book-digests.json)"),
+            std::string::npos);
+  write_file(dir_ / "page.html", "<html><body>hello</body></html>");
+  CliRun html = run(archive_ + "verify --book '" + (dir_ / "page.html").string() + "'");
+  EXPECT_EQ(html.status, 2) << html.output;
+  EXPECT_EQ(lines(html.output), 1) << html.output;
 }
 
 }  // namespace

@@ -190,7 +190,7 @@ std::string contents_html(Lang lang, const BookStats& stats, const BookLinks& li
 
 std::string about_html(const BookOptions& options, Lang lang, const BookStats& stats,
                        const std::vector<store::OriginalFile>& originals, bool math_rendered,
-                       bool has_math) {
+                       bool has_math, const std::string& digests_href) {
   std::string out = "<section class=\"about\" id=\"about\">\n<h2>" +
                     escaped(tr(lang, Text::about_book)) + "</h2>\n";
   out += "<p>" + escaped(tr(lang, Text::about_intro)) + "</p>\n";
@@ -234,6 +234,8 @@ std::string about_html(const BookOptions& options, Lang lang, const BookStats& s
     }
     out += "</ul>\n";
   }
+  out += "<p class=\"digests-link\"><a href=\"" + escaped(digests_href) + "\">" +
+         escaped(tr(lang, Text::about_digests)) + "</a></p>\n";
   double made = options.made_at ? *options.made_at : static_cast<double>(std::time(nullptr));
   out +=
       "<p class=\"made\">" +

@@ -37,7 +37,7 @@ std::string contents_html(Lang lang, const BookStats& stats, const BookLinks& li
 std::string search_html(Lang lang);
 std::string about_html(const BookOptions& options, Lang lang, const BookStats& stats,
                        const std::vector<store::OriginalFile>& originals, bool math_rendered,
-                       bool has_math);
+                       bool has_math, const std::string& digests_href);
 // The little bar at the top of a page: back to the contents, about, memories.
 std::string top_nav_html(Lang lang, const BookLinks& links);
 

@@ -7,6 +7,7 @@
 #include "afterglow/model/errors.h"
 #include "afterglow/text/cut.h"
 #include "afterglow/text/title.h"
+#include "afterglow/viewer/book_digests.h"
 #include "afterglow/viewer/book_memories.h"
 #include "afterglow/viewer/book_stats.h"
 #include "afterglow/viewer/html_assets.h"
@@ -66,7 +67,11 @@ struct Rendered {
 class ConversationPipeline {
  public:
   ConversationPipeline(const BookSource& source, const BookOptions& options, Lang lang)
-      : source_(source), options_(options), lang_(lang) {}
+      : source_(source), options_(options), lang_(lang) {
+    digests_.lang = lang;
+    digests_.include_hidden = options.include_hidden;
+    digests_.originals = source.originals;
+  }
 
   Rendered render(const store::ConversationSummary& summary, const std::string& href,
                   const std::string& anchor,
@@ -88,6 +93,7 @@ class ConversationPipeline {
     view.anchor_id = anchor;
     view.gone_upstream = stored.gone_upstream;
     view.project_name = stored.project_name;
+    view.message_digests = true;
     view.on_message = [&](const model::Message& m, bool on_thread) {
       search_.add_text(doc, m.text);
       for (const auto& a : m.attachments) {
@@ -103,12 +109,22 @@ class ConversationPipeline {
     };
     ConversationHtml html = render_conversation_html(c, view);
     has_math_ = has_math_ || html.has_math;
+    BookConversationDigest digest{summary.source,
+                                  summary.account,
+                                  summary.id,
+                                  entry.title,
+                                  href,
+                                  conversation_digest(html.shown),
+                                  std::move(html.shown)};
+    for (auto& m : digest.messages) m.body.clear();  // the page has it; only digests are kept
+    digests_.conversations.push_back(std::move(digest));
     stats_.add_entry(std::move(entry));
     return {std::move(html.html), html.has_math};
   }
 
   const BookStats& stats() const { return stats_; }
   const SearchIndexBuilder& search() const { return search_; }
+  const BookDigests& digests() const { return digests_; }
   bool has_math() const { return has_math_; }
   // Attachments the export never had (shown as placeholders).
   int64_t missing() const { return missing_; }
@@ -119,6 +135,7 @@ class ConversationPipeline {
   Lang lang_;
   BookStats stats_;
   SearchIndexBuilder search_;
+  BookDigests digests_;
   bool has_math_ = false;
   int64_t missing_ = 0;
 };
@@ -261,11 +278,16 @@ BookReport write_book_folder(const BookSource& source_in, const BookOptions& opt
                                      search_html(lang) + contents_html(lang, stats, root_links) +
                                      "</main>\n" + page_end(index));
   PageFrame about = frame_for(tr(lang, Text::about_book) + " · " + title, "page-about");
-  write_file(dir / "about.html",
-             page_start(about) + top_nav_html(lang, root_links) + "<main>\n" +
-                 about_html(options, lang, stats, source.originals,
-                            pipeline.has_math() && math_renderer_available(), pipeline.has_math()) +
-                 "</main>\n" + page_end(about));
+  write_file(dir / "about.html", page_start(about) + top_nav_html(lang, root_links) + "<main>\n" +
+                                     about_html(options, lang, stats, source.originals,
+                                                pipeline.has_math() && math_renderer_available(),
+                                                pipeline.has_math(), "digests.html") +
+                                     "</main>\n" + page_end(about));
+  PageFrame digests = frame_for(tr(lang, Text::digests) + " · " + title, "page-digests");
+  write_file(dir / "digests.html", page_start(digests) + top_nav_html(lang, root_links) +
+                                       "<main>\n" + digests_html(pipeline.digests()) + "</main>\n" +
+                                       page_end(digests));
+  write_file(dir / "book-digests.json", book_digests_json(pipeline.digests()));
   PageFrame memories = frame_for(tr(lang, Text::memories) + " · " + title, "page-memories");
   std::string assistant = list.empty() ? "ChatGPT" : assistant_name(list.front().source, lang);
   write_file(dir / "memories.html", page_start(memories) + top_nav_html(lang, root_links) +
@@ -338,7 +360,8 @@ BookReport write_book_file(const BookSource& source_in, const BookOptions& optio
   write_text(out, file,
              page_start(frame) + "<div id=\"top\"></div>\n" + cover_html(options, lang, stats) +
                  "<main>\n" + search_html(lang) + contents_html(lang, stats, links) +
-                 about_html(options, lang, stats, source.originals, math, pipeline.has_math()));
+                 about_html(options, lang, stats, source.originals, math, pipeline.has_math(),
+                            "#digests"));
   {
     std::ifstream body(body_path, std::ios::binary);
     char buffer[1 << 16];
@@ -353,8 +376,12 @@ BookReport write_book_file(const BookSource& source_in, const BookOptions& optio
                       ? remembered_html(lang, records_for_book(source.memory_records, list),
                                         conversation_hrefs(list, stats), assistant)
                       : std::string()) +
-                 "</main>\n" + "<script type=\"application/json\" id=\"search-data\">" +
-                 json_for_script(pipeline.search().json()) + "</script>\n" + page_end(frame));
+                 digests_html(pipeline.digests()) + "</main>\n" +
+                 "<script type=\"application/json\" id=\"search-data\">" +
+                 json_for_script(pipeline.search().json()) + "</script>\n" +
+                 "<script type=\"application/json\" id=\"book-digests\">" +
+                 json_for_script(book_digests_json(pipeline.digests())) + "</script>\n" +
+                 page_end(frame));
   out.close();
   if (!out) throw Error(file.string() + ": cannot write");
   return report_of(pipeline, attachments.included(), attachments.unavailable());

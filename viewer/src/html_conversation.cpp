@@ -109,6 +109,7 @@ class Renderer {
     out += "</article>\n";
     result.html = std::move(out_);
     result.has_math = has_math_;
+    result.shown = std::move(shown_);
     return result;
   }
 
@@ -192,6 +193,15 @@ class Renderer {
     out_ += "\"";
     if (sw.position == sw.count) out_ += " disabled";
     out_ += ">›</button></span>";
+  }
+
+  // The body, remembered with the message's digest when the caller asked for them.
+  void render_shown_body(size_t i, const Message& m) {
+    const size_t start = out_.size();
+    render_body(m);
+    if (options_.message_digests) {
+      shown_.push_back({c_.nodes[i].id, text_sha256(m.text), out_.substr(start)});
+    }
   }
 
   void render_body(const Message& m) {
@@ -346,6 +356,11 @@ class Renderer {
     out_ += "<section class=\"msg " + role;
     if (m.hidden) out_ += " hidden-kind";
     if (m.is_voice) out_ += " voice";
+    if (options_.message_digests) {
+      out_ += "\" data-node=\"";
+      append_escaped(out_, c_.nodes[i].id);
+      out_ += "\" data-sha256=\"" + text_sha256(m.text);
+    }
     // The message's own language, so that punctuation and fallback fonts follow the words, not
     // the book's interface.
     LanguageGuess guess;
@@ -383,10 +398,10 @@ class Renderer {
       out_ += "<details class=\"folded\"><summary>";
       append_escaped(out_, kind_label(m));
       out_ += "</summary>\n";
-      render_body(m);
+      render_shown_body(i, m);
       out_ += "</details>\n";
     } else {
-      render_body(m);
+      render_shown_body(i, m);
     }
     for (const auto& a : m.attachments) render_attachment(a);
     render_citations(m);
@@ -400,6 +415,7 @@ class Renderer {
   std::optional<std::string> last_day_;
   std::unordered_set<size_t> rendered_;
   bool has_math_ = false;
+  std::vector<ShownMessage> shown_;
 };
 
 }  // namespace

@@ -118,6 +118,20 @@ constexpr Row kRows[] = {
     {Text::remembered_where, "in “{title}”", "见于《{title}》"},
     {Text::remembered_account, "for the whole account", "适用于整个账户"},
     {Text::remembered_elsewhere, "in a conversation not in this book", "出自一段不在本书中的对话"},
+    {Text::digests, "Digests", "校验值"},
+    {Text::digests_intro,
+     "Each message in this book carries its id and the SHA-256 of its text exactly as the archive "
+     "keeps it (data-node and data-sha256 in the page). A conversation's digest is the SHA-256 of "
+     "one line per message, in page order: the id, a space, the message's SHA-256 and a newline. "
+     "The same values are in book-digests.json; `afterglow verify --book` checks the book against "
+     "the archive.",
+     "本书中的每条消息都带有它的编号，以及存档所存原文的 SHA-256 值（即页面中的 data-node 与 "
+     "data-sha256）。一段对话的校验值，是按页面顺序每条消息一行——编号、一个空格、该消息的 SHA-256、"
+     "换行——所拼成文本的 SHA-256。同样的数值也写在 book-digests.json 中；用 "
+     "`afterglow verify --book` 可以对照存档核验本书。"},
+    {Text::digests_conversations, "Conversations", "对话"},
+    {Text::about_digests, "The digests of every message and of the export files",
+     "每条消息及各导出文件的校验值"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "afterglow/model/conversation.h"
 #include "afterglow/viewer/html_strings.h"
@@ -27,12 +28,23 @@ struct ConversationHtmlOptions {
   bool gone_upstream = false;  // say that the newest export no longer has it
   // The name of the project or GPT of the conversation's gizmo_id; "" shows its id.
   std::string project_name;
+  // Each message's <section> carries data-node (its node id) and data-sha256 (of its stored
+  // text), and the result lists them: how a book proves it holds the archive's words.
+  bool message_digests = false;
+};
+
+// One message as a book shows it, for the book's digests and for checking a book later.
+struct ShownMessage {
+  std::string node;    // the message's node id
+  std::string sha256;  // of the message text exactly as stored (UTF-8), lowercase hex
+  std::string body;    // the HTML its text became (empty for an empty text)
 };
 
 struct ConversationHtml {
   std::string html;  // <article class="conversation">…</article>
   bool has_math = false;
   int64_t messages_on_thread = 0;
+  std::vector<ShownMessage> shown;  // in page order; filled with message_digests only
 };
 
 ConversationHtml render_conversation_html(const model::Conversation& conversation,

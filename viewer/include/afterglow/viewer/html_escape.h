@@ -23,6 +23,9 @@ void append_base64(std::string& out, std::string_view bytes);
 // "sha256-<base64>" of a script or style, for a Content-Security-Policy source list.
 std::string csp_hash(std::string_view content);
 
+// Lowercase hex SHA-256 of the bytes, as sha256sum prints it.
+std::string text_sha256(std::string_view bytes);
+
 // Text safe inside <script type="application/json">: "</" and "<!--" cannot end or confuse it.
 std::string json_for_script(std::string_view json);
 

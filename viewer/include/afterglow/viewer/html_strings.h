@@ -97,6 +97,11 @@ enum class Text {
   remembered_where,  // "in “{title}”"
   remembered_account,
   remembered_elsewhere,
+  // The page of digests: what proves the book holds the archive's words.
+  digests,
+  digests_intro,
+  digests_conversations,
+  about_digests,
   count_
 };
 
