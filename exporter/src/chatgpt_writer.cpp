@@ -46,7 +46,11 @@ Json message_json(const model::Node& node, const model::Message& m) {
                        {"height", a.height}});
     }
   }
-  if (parts.empty()) {
+  if (m.kind == model::MessageKind::reasoning && parts.empty()) {
+    // ChatGPT writes reasoning as "thoughts": another service's thinking keeps its kind.
+    content = {{"content_type", "thoughts"},
+               {"thoughts", Json::array({{{"summary", ""}, {"content", m.text}}})}};
+  } else if (parts.empty()) {
     content = {{"content_type", "text"}, {"parts", Json::array({m.text})}};
   } else {
     if (!m.text.empty()) parts.push_back(m.text);

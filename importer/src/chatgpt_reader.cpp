@@ -1,6 +1,6 @@
 // ChatGPT's export: the conversation parser, the memory records and projects found inside
 // conversations, and message_feedback.json.
-#include <set>
+#include <map>
 
 #include "chatgpt_feedback.h"
 #include "chatgpt_memory.h"
@@ -24,8 +24,14 @@ class ChatGptReader : public ProviderReader {
   // Memory records and the GPT or project a conversation belongs to, beside the conversation.
   void account_records(const model::Conversation& conversation, model::ImportSink& sink) override {
     for (auto& record : chatgpt_memory_records(conversation)) sink.memory_record(std::move(record));
+    // Once per project, and again when a later conversation names one first seen unnamed (an
+    // export names a project beside some of its conversations only).
     if (auto project = chatgpt_project(conversation)) {
-      if (projects_seen_.insert(project->id).second) sink.project(std::move(*project));
+      auto [seen, first] = projects_named_.try_emplace(project->id, !project->name.empty());
+      if (first || (!seen->second && !project->name.empty())) {
+        seen->second = !project->name.empty();
+        sink.project(std::move(*project));
+      }
     }
   }
 
@@ -48,7 +54,7 @@ class ChatGptReader : public ProviderReader {
 
  private:
   ConversationParser parser_;
-  std::set<std::string> projects_seen_;
+  std::map<std::string, bool> projects_named_;  // project id -> whether a name was given
 };
 
 }  // namespace

@@ -113,9 +113,23 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   std::optional<std::string> links;  // a file that only lists where the export is downloaded
 
   auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
+  // What the zip declares is checked before anything is read or written; what it really yields
+  // is checked again while the import reads it.
+  auto check_declared_size = [&] {
+    if (kind == InputKind::zip && result.total_bytes > limits.max_total_bytes) {
+      throw InputError(
+          result.input_path + ": the zip declares " + std::to_string(result.total_bytes) +
+              " bytes of content, more than the " + std::to_string(limits.max_total_bytes) +
+              " allowed (a decompression bomb?); if the export is genuine, raise the "
+              "limit (afterglow import --max-size)",
+          ErrorCode::too_large);
+    }
+  };
   auto visit = [&](const WalkedMember& member, MemberReader& reader) {
     result.members.push_back(member.info);
     if (member.info.size > 0) result.total_bytes += member.info.size;
+    // Checked as each member is listed, before its start is read for detection.
+    check_declared_size();
     auto number = conversation_file_number(member.inner_path);
     // Any JSON file may be a Grok or Claude export, whatever its name; its start tells.
     std::string head;
@@ -157,17 +171,6 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
     }
   };
   walk_export(input, kind, visit, limits, warn);
-
-  // What the zip declares is checked here, before anything is written; what it really yields
-  // is checked again while the import reads it.
-  if (kind == InputKind::zip && result.total_bytes > limits.max_total_bytes) {
-    throw InputError(result.input_path + ": the zip declares " +
-                         std::to_string(result.total_bytes) + " bytes of content, more than the " +
-                         std::to_string(limits.max_total_bytes) +
-                         " allowed (a decompression bomb?); if the export is genuine, raise the "
-                         "limit (afterglow import --max-size)",
-                     ErrorCode::too_large);
-  }
 
   if (found.size() > 1) {
     auto first = found.begin();

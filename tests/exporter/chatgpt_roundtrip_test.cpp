@@ -69,6 +69,9 @@ TEST(ChatgptRoundTrip, EveryProjectFixture) {
   for (const auto& entry : fs::directory_iterator(AFTERGLOW_FIXTURES)) {
     const auto extension = entry.path().extension();
     if (extension != ".zip" && extension != ".json") continue;
+    // ChatGPT's format has no shape for Claude's artifacts (documents written by a tool): they
+    // come back as the tool calls they were. The other Claude fixtures hold none and are tried.
+    if (entry.path().filename() == "claude.zip") continue;
     expect_round_trip(entry.path().string());
     ++tried;
   }

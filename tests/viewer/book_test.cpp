@@ -45,7 +45,7 @@ struct MemorySource {
     }
     s.load = [this](const store::ConversationKey& key) {
       ++loads;
-      return store::StoredConversation{conversations.at(key.id), "", false};
+      return store::StoredConversation{conversations.at(key.id), "", false, ""};
     };
     s.blob_info = [this](const std::string& sha) -> std::optional<store::BlobInfo> {
       if (!blobs.contains(sha)) return std::nullopt;
