@@ -14,6 +14,7 @@ For a generated export of the given size it measures, in this order and one thin
   search      p50/p95/p99 per engine, warm and cold, over a fixed query set (English, Chinese of
               2-6 characters, field filters), in-process with the command's own options
   show/book   `afterglow show` of the largest conversation from a cold page cache; `afterglow book`
+  export      `afterglow export --format markdown` of everything, against the book just measured
 Every timing is repeated --runs times and the median kept; the load average is recorded beside.
 Prints a Markdown table and writes the JSON (--json-out). Python 3 standard library only.
 
@@ -71,6 +72,7 @@ REQUIRED = {
     "search": ["xapian_warm", "xapian_warm_facets", "xapian_cold", "fts5_warm", "fts5_cold"],
     "show": ["conversation", "messages", "cold_seconds"],
     "book": ["seconds", "conversations"],
+    "export": ["markdown_seconds", "markdown_over_book"],
 }
 
 
@@ -424,6 +426,30 @@ class Bench:
             self.report["book"] = {"seconds": None, "conversations": None, "error": str(error)}
         shutil.rmtree(out, ignore_errors=True)
 
+    def export(self):
+        """Markdown of everything, which the issue of open formats holds to 2x the book's time."""
+        log("export")
+        out = self.work / "markdown"
+        times, rss = [], []
+        try:
+            for _ in range(self.args.runs):
+                shutil.rmtree(out, ignore_errors=True)
+                m = run(self.afterglow_cmd("export", "--format", "markdown", "--out", out,
+                                           "--quiet"))
+                times.append(m.wall)
+                if m.rss_mb:
+                    rss.append(m.rss_mb)
+            book = self.report["book"].get("seconds")
+            seconds = median(times)
+            self.report["export"] = {
+                "markdown_seconds": seconds, "peak_rss_mb": median(rss),
+                "notes": sum(1 for _ in out.glob("*.md")), "bytes": folder_bytes(out),
+                "markdown_over_book": seconds / book if book else None}
+        except RuntimeError as error:
+            self.report["export"] = {"markdown_seconds": None, "markdown_over_book": None,
+                                     "error": str(error)}
+        shutil.rmtree(out, ignore_errors=True)
+
     # --- the whole run -----------------------------------------------------------------------
     def run_all(self):
         self.report["machine"] = {"cores": os.cpu_count(), "load_before": load_average(),
@@ -436,6 +462,7 @@ class Bench:
         self.search()
         self.show()
         self.book()
+        self.export()
         self.report["machine"]["load_after"] = load_average()
         if not self.args.keep:
             self.remove_archive()
@@ -542,6 +569,10 @@ def markdown(r):
                   f"book of {fmt(bk.get('conversations'))} conversations: "
                   f"{fmt(bk.get('seconds'))} s" + (f" ({bk['error'].splitlines()[0]})"
                                                    if bk.get("error") else "") + "."]
+    ex = r["export"]
+    lines.append(f"export --format markdown of everything: {fmt(ex.get('markdown_seconds'))} s, "
+                 f"{fmt(ex.get('markdown_over_book'))}× the book" +
+                 (f" ({ex['error'].splitlines()[0]})" if ex.get("error") else "") + ".")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ struct ExportCommandOptions {
   std::string query;
   std::string out;
   std::string lang;
+  size_t budget = 0;
   bool json = false;
   bool quiet = false;
 };
@@ -73,6 +74,7 @@ void export_format(const Context& context, const ExportCommandOptions& o) {
   request.query = o.query;
   request.out = utf8_path(o.out);
   request.lang = o.lang;
+  request.budget = o.budget;
   pipeline::check_export_request(request);
   const bool show_progress = !o.quiet && !o.json && stderr_is_terminal();
   bool drawn = false;
@@ -104,8 +106,9 @@ void add_export_command(CLI::App& app, Context& context) {
                       _("Write the original export files, byte-identical, into this folder"));
   auto* format = cmd->add_option(
       "--format", o->format,
-      _("Write the conversations as jsonl, markdown, obsidian (a vault), html (a page each) or "
-        "chatgpt (conversations.json and files, for other chat apps)"));
+      _("Write the conversations as jsonl, markdown, obsidian (a vault), html (a page each), "
+        "chatgpt (conversations.json and files, for other chat apps) or packet (a continuity "
+        "packet to give another model: your instructions, its memories, some exchanges)"));
   original->excludes(format);
   cmd->add_option("QUERY", o->query,
                   _("Only conversations matching this search, or one conversation's id "
@@ -115,6 +118,7 @@ void add_export_command(CLI::App& app, Context& context) {
   cmd->add_option("--lang", o->lang,
                   _("Language of headings and labels (default: the content's main language)"))
       ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--budget", o->budget, _("packet: its size in characters (default 20000)"));
   cmd->add_flag("--json", o->json, _("Print the summary as one JSON object"));
   cmd->add_flag("--quiet", o->quiet, _("Print nothing when all goes well"));
   cmd->callback([o, &context] {

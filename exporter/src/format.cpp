@@ -5,8 +5,8 @@
 namespace afterglow::exporter {
 namespace {
 
-constexpr std::array<Format, 5> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
-                                               Format::html, Format::chatgpt};
+constexpr std::array<Format, 6> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
+                                               Format::html,  Format::chatgpt,  Format::packet};
 
 }  // namespace
 
@@ -21,9 +21,11 @@ const char* to_string(Format format) {
     case Format::html:
       return "html";
     case Format::chatgpt:
+      return "chatgpt";
+    case Format::packet:
       break;
   }
-  return "chatgpt";
+  return "packet";
 }
 
 std::optional<Format> format_from_string(std::string_view name) {

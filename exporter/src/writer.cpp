@@ -19,9 +19,11 @@ std::unique_ptr<ExportWriter> make_writer(const store::Archive& archive,
     case Format::html:
       return make_html_writer(archive, options, target);
     case Format::chatgpt:
+      return make_chatgpt_writer(archive, target);
+    case Format::packet:
       break;
   }
-  return make_chatgpt_writer(archive, target);
+  return make_packet_writer(archive, options, target);
 }
 
 viewer::Lang language_of(const ExportOptions& options, const model::Conversation& c) {

@@ -22,6 +22,9 @@ std::unique_ptr<ExportWriter> make_html_writer(const store::Archive& archive,
                                                const std::filesystem::path& folder);
 std::unique_ptr<ExportWriter> make_chatgpt_writer(const store::Archive& archive,
                                                   const std::filesystem::path& folder);
+std::unique_ptr<ExportWriter> make_packet_writer(const store::Archive& archive,
+                                                 const ExportOptions& options,
+                                                 const std::filesystem::path& folder);
 
 // Writes `text` to `path` whole, or throws Error naming the file.
 void write_text_file(const std::filesystem::path& path, const std::string& text);

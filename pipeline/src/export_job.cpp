@@ -1,7 +1,7 @@
 #include "afterglow/pipeline/export_job.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "afterglow/i18n/translate.h"
 #include "afterglow/indexer/search.h"
@@ -24,11 +24,16 @@ bool looks_like_id(const std::string& query) {
   });
 }
 
-// The ids of the conversations chosen, oldest first (then by id), so that an export of the same
-// archive is the same every time.
-// The copies a selection names: a conversation id held by two accounts is two copies.
-std::vector<store::ConversationKey> select(const store::Archive& archive,
-                                           const std::string& query) {
+// A copy of a conversation the selection names (a conversation id held by two accounts is two
+// copies), and the message of it the search matched best ("" when the selection was no search).
+struct Selected {
+  store::ConversationKey key;
+  std::string matched_node;
+};
+
+// The conversations chosen, oldest first (then by id), so that an export of the same archive is
+// the same every time.
+std::vector<Selected> select(const store::Archive& archive, const std::string& query) {
   auto list = archive.list({});
   std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
     const double ta = a.create_time.value_or(0), tb = b.create_time.value_or(0);
@@ -39,9 +44,11 @@ std::vector<store::ConversationKey> select(const store::Archive& archive,
   };
   if (looks_like_id(query)) {
     try {
-      return {archive.resolve(query, std::nullopt)};
+      return {{archive.resolve(query, std::nullopt), {}}};
     } catch (const store::AmbiguousConversation& e) {
-      return e.candidates;  // every account's copy of that id
+      std::vector<Selected> copies;  // every account's copy of that id
+      for (const auto& key : e.candidates) copies.push_back({key, {}});
+      return copies;
     } catch (const NotFound&) {
       // Not an id after all: searched for like any word.
     }
@@ -50,18 +57,22 @@ std::vector<store::ConversationKey> select(const store::Archive& archive,
     indexer::SearchOptions search;
     search.limit = 1'000'000;
     search.per_conversation = 1;
-    std::set<std::string> matching;
+    std::map<std::string, std::string> matching;  // copy → its best hit's node
     for (const auto& hit : indexer::search(archive, query, search).hits) {
-      matching.insert(hit.source + "/" + hit.account + "/" + hit.conversation);
+      matching.emplace(hit.source + "/" + hit.account + "/" + hit.conversation, hit.node);
     }
-    std::erase_if(list, [&](const auto& s) {
-      return !matching.contains(s.source + "/" + s.account + "/" + s.id);
-    });
+    std::vector<Selected> chosen;
+    for (const auto& s : list) {
+      if (auto it = matching.find(s.source + "/" + s.account + "/" + s.id); it != matching.end()) {
+        chosen.push_back({key_of(s), it->second});
+      }
+    }
+    return chosen;
   }
-  std::vector<store::ConversationKey> keys;
-  keys.reserve(list.size());
-  for (const auto& s : list) keys.push_back(key_of(s));
-  return keys;
+  std::vector<Selected> chosen;
+  chosen.reserve(list.size());
+  for (const auto& s : list) chosen.push_back({key_of(s), {}});
+  return chosen;
 }
 
 // The language asked for; none: each conversation is written in its own main language.
@@ -104,6 +115,14 @@ void check_export_request(const ExportRequest& r) {
   if (r.out.empty()) {
     throw InputError(i18n::_("export: say where to write it: --out DIR (--out FILE for jsonl)"));
   }
+  if (r.budget != 0 && r.format != exporter::Format::packet) {
+    throw InputError(i18n::_("--budget: only the packet has a size; use it with --format packet"));
+  }
+  if (r.format == exporter::Format::packet && r.budget != 0 && r.budget < kMinimumPacketBudget) {
+    throw InputError(i18n::format(i18n::_("--budget {0}: too small; a packet needs at least {1} "
+                                          "characters"),
+                                  r.budget, kMinimumPacketBudget));
+  }
   const auto out = utf8_string(r.out);
   std::error_code error;
   if (fs::is_directory(r.out, error) && !exporter::writes_one_file(r.format)) {
@@ -143,8 +162,8 @@ ExportResult run_export(const fs::path& archive_path, const ExportRequest& r,
     indexer::update_indexes(*store::Archive::open(archive_path, store::Archive::Mode::read_write));
     archive = store::Archive::open(archive_path, store::Archive::Mode::read_only);
   }
-  const auto ids = select(*archive, r.query);
-  if (ids.empty()) {
+  const auto chosen = select(*archive, r.query);
+  if (chosen.empty()) {
     throw Error(
         r.query.empty()
             ? i18n::_("the archive holds no conversation yet; nothing to export")
@@ -169,12 +188,14 @@ ExportResult run_export(const fs::path& archive_path, const ExportRequest& r,
   exporter::ExportOptions options;
   options.format = r.format;
   options.lang = chosen_lang(r.lang);
+  options.budget = r.budget;
   auto writer = exporter::make_writer(*archive, options, staged);
   state.phase = ExportPhase::writing;
-  state.total = ids.size();
-  for (const auto& key : ids) {
+  state.total = chosen.size();
+  for (const auto& selected : chosen) {
     check_cancel();
-    writer->add(archive->load(key));
+    writer->set_match(selected.matched_node);
+    writer->add(archive->load(selected.key));
     ++state.done;
     report();
   }

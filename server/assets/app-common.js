@@ -1,6 +1,6 @@
-// What the app's pages share (the welcome page, /import, /book): their words, the write token
-// sent back with every change, requests to the app's API, and the progress bar with its
-// "time left". The words come from the page (the server chose their language); numbers are
+// What the app's pages share (the welcome page, /import, /book, /export): their words, the write
+// token sent back with every change, requests to the app's API, the progress bar with its
+// "time left", and the form that starts a job making a file to download (jobForm). The words come from the page (the server chose their language); numbers are
 // written by hand so they read the same whatever the browser's locale.
 "use strict";
 window.afterglowApp = (function () {
@@ -155,7 +155,144 @@ window.afterglowApp = (function () {
     if (element) element.hidden = !visible;
   }
 
+  // A form that starts a job making a file to download (a book, an export): one POST to
+  // `c.route`, the job asked about every half second until it ends, then the download, or one
+  // sentence of what went wrong. The page's elements are named `c.prefix`-form, -progress,
+  // -result, -error, -bar, -phase, -detail, -eta, -cancel, -make, -result-title, -summary,
+  // -download and -again; its words `c.prefix`_phase_PHASE, _progress and _CODE for an error.
+  // `c.body(value, pick)` makes the request, `c.summarize(list, summary)` the lines shown at
+  // the end; `c.errorCode(code)` may rename an error's code to the one its words are kept under.
+  function jobForm(c) {
+    function $(name) {
+      return document.getElementById(c.prefix + "-" + name);
+    }
+    var form = $("form");
+    if (!form) return null;
+    var progress = $("progress"), result = $("result"), errorLine = $("error");
+    var bar = $("bar"), phase = $("phase"), detail = $("detail"), eta = $("eta");
+    var cancelButton = $("cancel"), makeButton = $("make");
+    var running = false, jobId = null;
+
+    // The inputs under a choice ("from … to …", the search) are there only while it is chosen.
+    function pick() {
+      var checked = form.querySelector('input[name="pick"]:checked');
+      return checked ? checked.value : "all";
+    }
+    function showPicked() {
+      Array.prototype.forEach.call(form.querySelectorAll(".sub[data-for]"), function (sub) {
+        sub.hidden = sub.getAttribute("data-for") !== pick();
+      });
+    }
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="pick"]'), function (radio) {
+      radio.addEventListener("change", function () {
+        showPicked();
+        var first = form.querySelector('.sub[data-for="' + pick() + '"] input');
+        if (first) first.focus();
+      });
+    });
+    showPicked();
+
+    function value(name) {
+      var field = form.elements[name];
+      return field ? String(field.value).trim() : "";
+    }
+
+    function showOnly(part) {
+      show(form, part === form);
+      show(progress, part === progress);
+      show(result, part === result);
+    }
+
+    function codeOf(error) {
+      var code = error && error.code ? error.code : "internal";
+      return c.errorCode ? c.errorCode(code) : code;
+    }
+
+    function friendly(error) {
+      var code = codeOf(error);
+      if (code === "bad_query") return t(c.prefix + "_bad_query", { why: error.message || "" });
+      if (has(c.prefix + "_" + code)) return t(c.prefix + "_" + code);
+      if (has(code)) return t(code);
+      return t(c.prefix + "_internal");
+    }
+
+    function fail(error) {
+      running = false;
+      jobId = null;
+      fill(errorLine, friendly(error));
+      errorLine.setAttribute("data-code", codeOf(error));
+      show(errorLine, true);
+      showOnly(form);
+    }
+
+    function update(job) {
+      phase.textContent = t(c.prefix + "_phase_" + job.phase);
+      setBar(bar, job.fraction);
+      detail.textContent = job.total ? t(c.prefix + "_progress", { done: count(job.done), total: count(job.total) }) : "";
+      eta.textContent = job.phase === "finished" ? "" : timeLeft(job.eta_seconds);
+    }
+
+    function finish(job) {
+      running = false;
+      jobId = null;
+      if (job.state === "done" && job.download) {
+        update(job);
+        $("result-title").textContent = t(c.prefix + "_phase_finished");
+        var list = $("summary");
+        list.textContent = "";
+        if (job.summary) c.summarize(list, job.summary);
+        var link = $("download");
+        link.href = job.download;
+        link.setAttribute("download", job.filename || "");
+        showOnly(result);
+      } else if (job.state === "cancelled") {
+        fail({ code: "cancelled" });
+      } else {
+        fail(job.error || { code: "internal" });
+      }
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (running) return;
+      running = true;
+      makeButton.disabled = true;
+      show(errorLine, false);
+      setBar(bar, 0);
+      phase.textContent = t(c.prefix + "_phase_selecting");
+      detail.textContent = "";
+      eta.textContent = "";
+      cancelButton.disabled = false;
+      showOnly(progress);
+      request("POST", c.route, c.body(value, pick())).then(function (answer) {
+        makeButton.disabled = false;
+        if (answer.status !== 202 || !answer.body || answer.body.id === undefined) {
+          fail({ code: errorCode(answer.status, answer.body), message: answer.body && answer.body.error && answer.body.error.message });
+          return;
+        }
+        jobId = answer.body.id;
+        poll(c.route + "/" + encodeURIComponent(jobId), update).then(finish, fail);
+      }, function () {
+        makeButton.disabled = false;
+        fail({ code: "connection_lost" });
+      });
+    });
+
+    cancelButton.addEventListener("click", function () {
+      if (!running || jobId === null) return;
+      cancelButton.disabled = true;
+      phase.textContent = t("phase_cancelling");
+      request("DELETE", c.route + "/" + encodeURIComponent(jobId));
+    });
+
+    $("again").addEventListener("click", function () {
+      showOnly(form);
+    });
+    return form;
+  }
+
   return {
+    jobForm: jobForm,
     t: t,
     has: has,
     plural: plural,

@@ -1,5 +1,6 @@
 // The app's API: /api/app (what the pages need to know), /api/imports (import an upload or a
-// path, follow it, cancel it) and /api/books (make a book, follow it, download it, cancel it).
+// path, follow it, cancel it), /api/books and /api/exports (make a book or an export, follow it,
+// download it, cancel it).
 // Every write has passed the checks of write_check.h before it gets here.
 #include <httplib.h>
 
@@ -8,6 +9,7 @@
 #include "afterglow/server/access_token.h"
 #include "afterglow/server/security_headers.h"
 #include "book_jobs.h"
+#include "export_jobs.h"
 #include "import_jobs.h"
 #include "job_support.h"
 #include "json_response.h"
@@ -122,45 +124,51 @@ void delete_import(ServerState& state, const httplib::Request& request,
   }
 }
 
-void post_book(ServerState& state, const httplib::Request& request, httplib::Response& response) {
+// /api/books and /api/exports: the jobs that make a file to download. `what`: "book", "export".
+using StartJob = std::string (*)(FileJobs& jobs, const nlohmann::json& options);
+
+void post_file_job(FileJobs& jobs, StartJob start, const std::string& what,
+                   const httplib::Request& request, httplib::Response& response) {
   auto options = nlohmann::json::parse(request.body, nullptr, false);
   if (!is_json_request(request) || options.is_discarded()) {
-    send_error(response, 400, "bad_request", "expected the book's options as a JSON object");
+    send_error(response, 400, "bad_request",
+               "expected the " + what + "'s options as a JSON object");
     return;
   }
   try {
-    send_json(response, {{"id", state.books->start(options)}}, 202);
+    send_json(response, {{"id", start(jobs, options)}}, 202);
   } catch (...) {
     send_refusal(response, std::current_exception());
   }
 }
 
-void get_book(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  auto status = state.books->status(request.matches[1]);
+void get_file_job(const FileJobs& jobs, const std::string& what, const httplib::Request& request,
+                  httplib::Response& response) {
+  auto status = jobs.status(request.matches[1]);
   if (!status) {
-    send_error(response, 404, "not_found", "no such book");
+    send_error(response, 404, "not_found", "no such " + what);
     return;
   }
   send_json(response, *status);
 }
 
-void download_book(ServerState& state, const httplib::Request& request,
-                   httplib::Response& response) {
-  auto download = state.books->download(request.matches[1]);
+void download_file_job(const FileJobs& jobs, const std::string& what,
+                       const httplib::Request& request, httplib::Response& response) {
+  auto download = jobs.download(request.matches[1]);
   if (!download) {
-    send_error(response, 404, "not_found", "no such book, or not ready yet");
+    send_error(response, 404, "not_found", "no such " + what + ", or not ready yet");
     return;
   }
   auto file = std::make_shared<std::ifstream>(download->file, std::ios::binary);
   std::error_code ec;
   const auto size = std::filesystem::file_size(download->file, ec);
   if (!*file || ec) {
-    send_error(response, 404, "not_found", "the book's file is gone");
+    send_error(response, 404, "not_found", "the " + what + "'s file is gone");
     return;
   }
-  // A download, never a page of this origin: the book's own script must not run here.
+  // A download, never a page of this origin: a book's own script must not run here.
   response.set_header("Content-Security-Policy", attachment_content_security_policy());
-  response.set_header("Content-Disposition", "attachment; filename=\"afterglow-book" +
+  response.set_header("Content-Disposition", "attachment; filename=\"afterglow-" + what +
                                                  download->file.extension().string() +
                                                  "\"; filename*=UTF-8''" +
                                                  url_encode(download->name));
@@ -176,12 +184,30 @@ void download_book(ServerState& state, const httplib::Request& request,
       });
 }
 
-void delete_book(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  if (!state.books->cancel(request.matches[1])) {
-    send_error(response, 404, "not_found", "no such book being made");
+void delete_file_job(FileJobs& jobs, const std::string& what, const httplib::Request& request,
+                     httplib::Response& response) {
+  if (!jobs.cancel(request.matches[1])) {
+    send_error(response, 404, "not_found", "no such " + what + " being made");
     return;
   }
   send_json(response, {{"state", "cancelling"}}, 202);
+}
+
+void add_file_job_routes(httplib::Server& http, const std::string& route, FileJobs& jobs,
+                         StartJob start, const std::string& what) {
+  http.Post(route, [&jobs, start, what](const httplib::Request& q, httplib::Response& r) {
+    post_file_job(jobs, start, what, q, r);
+  });
+  const std::string one = route + R"(/([0-9a-f]{16}))";
+  http.Get(one, [&jobs, what](const httplib::Request& q, httplib::Response& r) {
+    get_file_job(jobs, what, q, r);
+  });
+  http.Get(one + "/download", [&jobs, what](const httplib::Request& q, httplib::Response& r) {
+    download_file_job(jobs, what, q, r);
+  });
+  http.Delete(one, [&jobs, what](const httplib::Request& q, httplib::Response& r) {
+    delete_file_job(jobs, what, q, r);
+  });
 }
 
 void get_app(ServerState& state, httplib::Response& response) {
@@ -222,16 +248,8 @@ void add_app_routes(httplib::Server& http, ServerState& state) {
   http.Delete(
       std::string("/api/imports/") + kJobId,
       [&state](const httplib::Request& q, httplib::Response& r) { delete_import(state, q, r); });
-  http.Post("/api/books",
-            [&state](const httplib::Request& q, httplib::Response& r) { post_book(state, q, r); });
-  http.Get(R"(/api/books/([0-9a-f]{16}))",
-           [&state](const httplib::Request& q, httplib::Response& r) { get_book(state, q, r); });
-  http.Get(
-      R"(/api/books/([0-9a-f]{16})/download)",
-      [&state](const httplib::Request& q, httplib::Response& r) { download_book(state, q, r); });
-  http.Delete(
-      R"(/api/books/([0-9a-f]{16}))",
-      [&state](const httplib::Request& q, httplib::Response& r) { delete_book(state, q, r); });
+  add_file_job_routes(http, "/api/books", *state.books, start_book, "book");
+  add_file_job_routes(http, "/api/exports", *state.exports, start_export, "export");
 }
 
 }  // namespace afterglow::server

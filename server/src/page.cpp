@@ -80,6 +80,7 @@ std::string page_html(const PageContext& context, const PageContent& content) {
   out += "<a href=\"/remembered\">" + html_escape(word(lang, Word::nav_remembered)) + "</a>";
   if (context.app()) {
     out += "<a href=\"/book\">" + html_escape(word(lang, Word::nav_book)) + "</a>";
+    out += "<a href=\"/export\">" + html_escape(word(lang, Word::nav_export)) + "</a>";
     out += "<a href=\"/import\">" + html_escape(word(lang, Word::nav_import)) + "</a>";
   }
   out += "<a class=\"lang-switch\" href=\"" + html_escape(context.switch_language_url()) +

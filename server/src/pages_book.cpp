@@ -24,17 +24,6 @@ std::string text_field(Lang lang, const char* name, Word label, bool multiline =
   return out;
 }
 
-std::string radio(Lang lang, const char* group, const char* value, Word label, bool checked) {
-  return std::string("<label class=\"choice\"><input type=\"radio\" name=\"") + group +
-         "\" value=\"" + value + "\"" + (checked ? " checked" : "") + "> <span>" +
-         html_escape(word(lang, label)) + "</span></label>\n";
-}
-
-std::string option(Lang lang, const char* value, Word label) {
-  return std::string("<option value=\"") + value + "\">" + html_escape(word(lang, label)) +
-         "</option>";
-}
-
 std::string book_form_html(Lang lang) {
   auto w = [lang](Word key) { return html_escape(word(lang, key)); };
   std::string out = "<form class=\"book-form\" id=\"book-form\">\n";
@@ -46,13 +35,13 @@ std::string book_form_html(Lang lang) {
   out += "</fieldset>\n";
 
   out += "<fieldset class=\"fields-which\"><legend>" + w(Word::book_which) + "</legend>\n";
-  out += radio(lang, "pick", "all", Word::pick_all, true);
-  out += radio(lang, "pick", "gpt-4o", Word::pick_gpt4o, false);
-  out += radio(lang, "pick", "dates", Word::pick_dates, false);
+  out += form_radio(lang, "pick", "all", Word::pick_all, true);
+  out += form_radio(lang, "pick", "gpt-4o", Word::pick_gpt4o, false);
+  out += form_radio(lang, "pick", "dates", Word::pick_dates, false);
   out += "<div class=\"sub\" data-for=\"dates\"><label for=\"book-from\">" + w(Word::pick_from) +
          "</label> <input type=\"date\" id=\"book-from\" name=\"from\"> <label for=\"book-to\">" +
          w(Word::pick_to) + "</label> <input type=\"date\" id=\"book-to\" name=\"to\"></div>\n";
-  out += radio(lang, "pick", "search", Word::pick_search, false);
+  out += form_radio(lang, "pick", "search", Word::pick_search, false);
   out +=
       "<div class=\"sub\" data-for=\"search\"><input type=\"search\" id=\"book-query\" "
       "name=\"query\" autocomplete=\"off\" aria-label=\"" +
@@ -62,39 +51,29 @@ std::string book_form_html(Lang lang) {
   out += "<fieldset class=\"fields-look\"><legend>" + w(Word::book_look) + "</legend>\n";
   out += "<label for=\"book-theme\">" + w(Word::book_theme) +
          "</label><select id=\"book-theme\" name=\"theme\">" +
-         option(lang, "auto", Word::theme_auto) + option(lang, "light", Word::theme_light) +
-         option(lang, "dark", Word::theme_dark) + "</select>\n";
+         form_option(lang, "auto", Word::theme_auto) +
+         form_option(lang, "light", Word::theme_light) +
+         form_option(lang, "dark", Word::theme_dark) + "</select>\n";
   out += "<label for=\"book-paper\">" + w(Word::book_paper) +
-         "</label><select id=\"book-paper\" name=\"paper\">" + option(lang, "a5", Word::paper_a5) +
-         option(lang, "a4", Word::paper_a4) + "</select>\n";
+         "</label><select id=\"book-paper\" name=\"paper\">" +
+         form_option(lang, "a5", Word::paper_a5) + form_option(lang, "a4", Word::paper_a4) +
+         "</select>\n";
   // The languages are named in themselves, as on the switch in the header.
   out += "<label for=\"book-lang\">" + w(Word::book_language) +
          "</label><select id=\"book-lang\" name=\"lang\">" +
-         option(lang, "", Word::book_language_auto) +
+         form_option(lang, "", Word::book_language_auto) +
          "<option value=\"zh\">中文</option><option value=\"en\">English</option></select>\n";
   out += "</fieldset>\n";
 
   out += "<fieldset class=\"fields-format\"><legend>" + w(Word::book_format) + "</legend>\n";
-  out += radio(lang, "format", "single-file", Word::format_single, true);
-  out += radio(lang, "format", "folder", Word::format_folder, false);
-  out += radio(lang, "format", "pdf", Word::format_pdf, false);
+  out += form_radio(lang, "format", "single-file", Word::format_single, true);
+  out += form_radio(lang, "format", "folder", Word::format_folder, false);
+  out += form_radio(lang, "format", "pdf", Word::format_pdf, false);
   out += "<p class=\"quiet\" id=\"no-pdf\" hidden>" + w(Word::no_pdf_note) + "</p>\n";
   out += "</fieldset>\n";
   out += "<p><button type=\"submit\" id=\"book-make\">" + w(Word::make_book) + "</button></p>\n";
   out += "</form>\n";
   return out;
-}
-
-std::string book_progress_html(Lang lang) {
-  auto w = [lang](Word key) { return html_escape(word(lang, key)); };
-  return job_progress_html(lang, "book") +
-         "<div class=\"job-result\" id=\"book-result\" hidden>\n"
-         "<p class=\"result-title\" id=\"book-result-title\"></p>\n"
-         "<ul class=\"summary\" id=\"book-summary\"></ul>\n"
-         "<p class=\"actions\"><a class=\"button\" id=\"book-download\" href=\"#\" download>" +
-         w(Word::download_book) + "</a> <button type=\"button\" class=\"secondary\" " +
-         "id=\"book-again\">" + w(Word::make_another) + "</button></p>\n</div>\n" +
-         "<p class=\"problem\" id=\"book-error\" role=\"alert\" hidden></p>\n";
 }
 
 void book_page(const ServerState& state, const httplib::Request& request,
@@ -106,7 +85,9 @@ void book_page(const ServerState& state, const httplib::Request& request,
                      html_escape(word(lang, Word::book_lead)) + "</p>\n";
   PageContent content{word(lang, Word::book_title), "book-maker", "", false};
   if (context.app()) {
-    main += book_form_html(lang) + book_progress_html(lang) + script_words_element(lang);
+    main += book_form_html(lang) +
+            job_result_html(lang, "book", Word::download_book, Word::make_another) +
+            script_words_element(lang);
     content.scripts = {"app-common.js", "app-book.js"};
   } else {
     main += "<div class=\"read-only-import\"><p>" +

@@ -182,6 +182,37 @@ constexpr ScriptWord kScriptWords[] = {
      "with `afterglow book` to see why.",
      "制作过程中出了问题。请再试一次；如果还是不行，请在命令行中用 `afterglow book` "
      "制作，查看原因。"},
+    // Exporting.
+    {"export_phase_selecting", "Choosing the conversations…", "正在挑选对话…"},
+    {"export_phase_writing", "Writing the files…", "正在写出文件…"},
+    {"export_phase_packing", "Packing the zip file…", "正在打包 zip 文件…"},
+    {"export_phase_finished", "The export is ready.", "导出完成了。"},
+    {"export_progress", "{done} of {total} conversations", "{done} / {total} 段对话"},
+    {"export_summary_one",
+     "It holds {conversations} conversation: {messages} messages, {files} files.",
+     "共导出 {conversations} 段对话、{messages} 条消息，{files} 个文件。"},
+    {"export_summary_other",
+     "It holds {conversations} conversations: {messages} messages, {files} files.",
+     "共导出 {conversations} 段对话、{messages} 条消息，{files} 个文件。"},
+    {"export_attachments", "Attachments: {included} included, {unavailable} not in the export.",
+     "附件 {included} 个已导出，{unavailable} 个不在原来的导出文件里。"},
+    {"export_bad_query", "This search could not be understood: {why}", "无法理解这个搜索：{why}"},
+    {"export_no_conversations",
+     "No conversation matches this choice. Choose more widely and try again.",
+     "没有符合条件的对话。请放宽范围后再试。"},
+    {"export_bad_request",
+     "The packet needs room for at least 1,000 characters. Give it a larger size and try again.",
+     "资料包至少要能容纳 1,000 个字符。请把篇幅调大后再试。"},
+    {"export_disk_full", "The disk is full. Free some space and try again.",
+     "磁盘空间不足。请腾出一些空间后再试。"},
+    {"export_busy", "An export is already running. Wait until it is ready, then try again.",
+     "已经有一份导出正在进行。请等它完成后再试。"},
+    {"export_cancelled", "The export was cancelled.", "已取消导出。"},
+    {"export_internal",
+     "Something went wrong while exporting. Try again, and if it happens again, export with "
+     "`afterglow export` to see why.",
+     "导出时出了问题。请再试一次；如果还是不行，请在命令行中用 `afterglow export` "
+     "导出，查看原因。"},
 };
 
 }  // namespace

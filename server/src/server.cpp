@@ -9,6 +9,8 @@
 #include "afterglow/server/access_token.h"
 #include "afterglow/server/host_check.h"
 #include "afterglow/server/security_headers.h"
+#include "book_jobs.h"
+#include "export_jobs.h"
 #include "page.h"
 #include "state.h"
 #include "url.h"
@@ -70,7 +72,10 @@ struct Server::Impl {
     if (options.app) {
       state.write_token = random_token();
       state.imports = std::make_unique<ImportJobs>(options.archive, options.import_limits);
-      state.books = std::make_unique<BookJobs>(options.archive);
+      state.books = std::make_unique<FileJobs>(options.archive, std::string(kBookTemporaryPrefix),
+                                               "/api/books", "book");
+      state.exports = std::make_unique<FileJobs>(
+          options.archive, std::string(kExportTemporaryPrefix), "/api/exports", "export");
     }
   }
 
@@ -191,6 +196,7 @@ struct Server::Impl {
     add_app_routes(http, state);
     add_import_page_routes(http, state);
     add_book_page_routes(http, state);
+    add_export_page_routes(http, state);
     add_remembered_routes(http, state);
     add_asset_routes(http);
     add_blob_routes(http, state);
@@ -224,9 +230,11 @@ int Server::bind() {
   }
   impl_->port = port;
   if (o.app) {
-    // What a server that was killed mid-import or mid-book left in the archive's folder.
+    // What a server that was killed mid-import, mid-book or mid-export left in the archive's
+    // folder.
     impl_->state.imports->remove_leftovers();
     impl_->state.books->remove_leftovers();
+    impl_->state.exports->remove_leftovers();
   }
   impl_->hosts.emplace(o.bind, port);
   impl_->state.memories.start(seq);

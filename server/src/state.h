@@ -5,7 +5,7 @@
 #include <string>
 
 #include "archive_pool.h"
-#include "book_jobs.h"
+#include "file_jobs.h"
 #include "import_jobs.h"
 #include "memories_cache.h"
 
@@ -27,7 +27,8 @@ struct ServerState {
   // The app's jobs (null when read-only). Declared last: destroyed first, each waiting for its
   // running job, while the archive connections are still there.
   std::unique_ptr<ImportJobs> imports;
-  std::unique_ptr<BookJobs> books;
+  std::unique_ptr<FileJobs> books;
+  std::unique_ptr<FileJobs> exports;
 };
 
 // /, /conversations (pages_home.cpp)
@@ -38,12 +39,14 @@ void add_search_routes(httplib::Server& http, ServerState& state);
 void add_conversation_routes(httplib::Server& http, ServerState& state);
 // /api/search, /api/conversations, /api/conversations/ID (api.cpp)
 void add_api_routes(httplib::Server& http, ServerState& state);
-// /api/app, and for the app /api/imports and /api/books (api_jobs.cpp)
+// /api/app, and for the app /api/imports, /api/books and /api/exports (api_jobs.cpp)
 void add_app_routes(httplib::Server& http, ServerState& state);
 // /import and /book, the app's pages for importing and making a book (pages_import.cpp,
 // pages_book.cpp); on a read-only server they say how to do it on the command line.
 void add_import_page_routes(httplib::Server& http, ServerState& state);
 void add_book_page_routes(httplib::Server& http, ServerState& state);
+// /export, the app's page for the open formats (pages_export.cpp)
+void add_export_page_routes(httplib::Server& http, ServerState& state);
 // /remembered, the companion's memory records, each linked to its message (pages_remembered.cpp)
 void add_remembered_routes(httplib::Server& http, ServerState& state);
 // /assets/NAME (assets_route.cpp) and /blob/SHA256 (blob_route.cpp)

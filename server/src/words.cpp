@@ -193,6 +193,39 @@ constexpr Row kRows[] = {
      "条，"
      "就能回到它发生的那条消息。"},
     {Word::open_message, "Open the message", "打开这条消息"},
+    {Word::nav_export, "Export", "导出"},
+    {Word::export_title, "Export", "导出对话"},
+    {Word::export_lead,
+     "What afterglow keeps, in open formats that other programs read: notes for Obsidian or any "
+     "Markdown editor, web pages, data for other chat apps, or a packet to carry to another "
+     "model.",
+     "把 afterglow 保存的对话导出成其他程序也能读的开放格式：给 Obsidian 或任何 Markdown "
+     "编辑器用的笔记、网页、能导入其他聊天应用的数据，或者一份可以带给另一个模型的资料包。"},
+    {Word::export_markdown, "Markdown notes, one per conversation, with their pictures",
+     "Markdown 笔记：每段对话一篇，图片一并导出"},
+    {Word::export_obsidian, "An Obsidian vault: notes with properties, links and index notes",
+     "Obsidian 库：笔记带属性和链接，另有按年份、按模型整理的索引"},
+    {Word::export_html, "Web pages, one per conversation, that open without afterglow",
+     "网页：每段对话一页，不装 afterglow 也能打开"},
+    {Word::export_packet,
+     "A continuity packet for another model: your instructions, what it remembered, some of "
+     "your exchanges",
+     "延续资料包：交给另一个模型，里面有你写的指令、它记得的事和你们的几段对话"},
+    {Word::export_budget, "Size of the packet, in characters", "资料包篇幅（字符数）"},
+    {Word::export_chatgpt, "ChatGPT's export format, for other chat apps (LibreChat, Open WebUI)",
+     "ChatGPT 的导出格式，可以导入其他聊天应用（LibreChat、Open WebUI 等）"},
+    {Word::export_jsonl, "JSONL, one line per message, for programs",
+     "JSONL：每条消息一行，供程序处理"},
+    {Word::export_which, "Which conversations", "导出哪些对话"},
+    {Word::export_pick_gpt4o, "Only those with GPT-4o", "只导出与 GPT-4o 的对话"},
+    {Word::export_language, "Language of headings and labels", "标题和说明的语言"},
+    {Word::export_make, "Export", "开始导出"},
+    {Word::download_export, "Download", "下载"},
+    {Word::export_another, "Export something else", "再导出一份"},
+    {Word::read_only_export,
+     "This reader is read-only, so it cannot export here. Start afterglow with `afterglow app` "
+     "instead, or export on the command line:",
+     "这个阅读器是只读的，不能在这里导出。请改用 `afterglow app` 启动，或者在命令行中导出："},
 };
 static_assert(sizeof kRows / sizeof kRows[0] == static_cast<size_t>(Word::count_),
               "every Word needs a row in kRows");

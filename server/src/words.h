@@ -123,6 +123,24 @@ enum class Word {
   nav_remembered,
   remembered_lead,
   open_message,
+  // The app's page of open formats out.
+  nav_export,
+  export_title,
+  export_lead,
+  export_markdown,
+  export_obsidian,
+  export_html,
+  export_packet,
+  export_budget,
+  export_chatgpt,
+  export_jsonl,
+  export_which,
+  export_pick_gpt4o,
+  export_language,
+  export_make,
+  download_export,
+  export_another,
+  read_only_export,  // followed by the command line
   count_
 };
 

@@ -16,9 +16,13 @@ bool is_upload(const WriteFacts& facts) {
 
 // The app's write routes; everything else answers a write with 405.
 bool is_write_route(const WriteFacts& facts) {
-  if (facts.method == "POST") return facts.path == "/api/imports" || facts.path == "/api/books";
+  if (facts.method == "POST") {
+    return facts.path == "/api/imports" || facts.path == "/api/books" ||
+           facts.path == "/api/exports";
+  }
   if (facts.method == "DELETE") {
-    return facts.path.starts_with("/api/imports/") || facts.path.starts_with("/api/books/");
+    return facts.path.starts_with("/api/imports/") || facts.path.starts_with("/api/books/") ||
+           facts.path.starts_with("/api/exports/");
   }
   return false;
 }

@@ -378,4 +378,39 @@ describe("the app", () => {
     assertClean(log, "book, nothing matched");
     await page.close();
   });
+
+  test("a continuity packet is exported from the page in Chinese and downloaded as a zip", async () => {
+    const { page, log } = await open("/export", CHINESE);
+    assert.ok(await page.isVisible('header a[href="/export"]'), "Export in the header");
+    assert.ok(await page.isVisible("#export-form"));
+    assert.equal(await page.isVisible("#export-budget"), false, "the size is asked only for the packet");
+    await page.check('input[name="format"][value="packet"]');
+    assert.ok(await page.isVisible("#export-budget"));
+    await page.fill("#export-budget", "4000");
+    await page.check('input[name="pick"][value="search"]');
+    await page.fill("#export-query", "压力");
+    await page.click("#export-make");
+    await page.waitForSelector("#export-result", { state: "visible", timeout: 120000 });
+    assert.match(await page.textContent("#export-summary"), /共导出 1 段对话/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-download")]);
+    assert.equal(download.suggestedFilename(), "afterglow-packet.zip");
+    const saved = path.join(lib.tempDir("download"), download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
+    assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\u0003\u0004");
+    for (const name of ["packet.md", "packet.json", "README.md"]) {
+      assert.ok(bytes.includes(Buffer.from(name)), "the zip holds " + name);
+    }
+    await page.screenshot({ path: lib.screenshotPath("export-done-zh.png"), fullPage: true });
+    // A packet too small for one exchange is stopped by the form itself (the server refuses it
+    // too: tests/server), and the form stays.
+    await page.click("#export-again");
+    await page.fill("#export-budget", "10");
+    await page.click("#export-make");
+    assert.ok(await page.$eval("#export-budget", (el) => el.validity.rangeUnderflow));
+    assert.ok(await page.isVisible("#export-form"), "the form is still there");
+    assert.equal(await page.isVisible("#export-progress"), false, "nothing was started");
+    assertClean(log, "export");
+    await page.close();
+  });
 });

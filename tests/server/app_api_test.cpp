@@ -1,5 +1,6 @@
 // The app's write API over real HTTP, on a real (first empty) archive: imports by upload and by
-// path, their progress and summary, cancel, one at a time, books made and downloaded, and every
+// path, their progress and summary, cancel, one at a time, books and exports made and
+// downloaded, and every
 // write that must be refused (no token, another site, a cut-off upload) leaving nothing behind.
 #include <gtest/gtest.h>
 
@@ -388,6 +389,67 @@ TEST_F(AppApi, ABookThatCannotBeMadeSaysWhy) {
   EXPECT_EQ(job({{"format", "scroll"}})["code"], "bad_request");
   EXPECT_EQ(job({{"title", 42}})["code"], "bad_request");
   EXPECT_TRUE(leftovers(archive_path()).empty());
+}
+
+TEST_F(AppApi, ExportsAreMadeAndDownloadedAsAZipOrTheFile) {
+  auto imported = post_json("/api/imports", {{"path", example_export().string()}});
+  wait_for("/api/imports/" + json::parse(imported->body)["id"].get<std::string>());
+
+  auto r = post_json("/api/exports", {{"format", "markdown"}, {"query", "model:gpt-4o"}});
+  ASSERT_EQ(r->status, 202) << r->body;
+  const std::string id = json::parse(r->body)["id"];
+  auto done = wait_for("/api/exports/" + id);
+  ASSERT_EQ(done["state"], "done") << done.dump();
+  EXPECT_EQ(done["summary"]["conversations"], 6);
+  EXPECT_EQ(done["filename"], "afterglow-markdown.zip");
+  auto zip = server_->client().Get(done["download"].get<std::string>().c_str());
+  ASSERT_EQ(zip->status, 200);
+  EXPECT_TRUE(zip->body.starts_with("PK\x03\x04"));
+  EXPECT_NE(zip->body.find("工作压力和睡不着.md"), std::string::npos) << "a note named in Chinese";
+  EXPECT_EQ(zip->get_header_value("Content-Type"), "application/zip");
+  EXPECT_NE(zip->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+
+  // A one-file format is downloaded as that file; the packet takes its size.
+  auto jsonl = post_json("/api/exports", {{"format", "jsonl"}});
+  auto lines = wait_for("/api/exports/" + json::parse(jsonl->body)["id"].get<std::string>());
+  ASSERT_EQ(lines["state"], "done") << lines.dump();
+  EXPECT_EQ(lines["filename"], "afterglow-jsonl.jsonl");
+  auto file = server_->client().Get(lines["download"].get<std::string>().c_str());
+  EXPECT_EQ(static_cast<long long>(std::count(file->body.begin(), file->body.end(), '\n')),
+            lines["summary"]["messages"].get<long long>());
+  auto packet = post_json("/api/exports", {{"format", "packet"}, {"budget", 3000}});
+  auto made = wait_for("/api/exports/" + json::parse(packet->body)["id"].get<std::string>());
+  ASSERT_EQ(made["state"], "done") << made.dump();
+  auto packed = server_->client().Get(made["download"].get<std::string>().c_str());
+  EXPECT_NE(packed->body.find("packet.json"), std::string::npos);
+  EXPECT_NE(packed->body.find("README.md"), std::string::npos);
+
+  // Only three finished exports wait to be downloaded; nothing else is left beside the archive.
+  server_.reset();
+  EXPECT_TRUE(leftovers(archive_path()).empty());
+}
+
+TEST_F(AppApi, AnExportThatCannotBeMadeSaysWhyAndLeavesNothing) {
+  auto imported = post_json("/api/imports", {{"path", example_export().string()}});
+  wait_for("/api/imports/" + json::parse(imported->body)["id"].get<std::string>());
+  auto job = [&](const json& options) {
+    auto r = post_json("/api/exports", options);
+    if (r->status != 202) return json::parse(r->body)["error"];
+    return wait_for("/api/exports/" + json::parse(r->body)["id"].get<std::string>())["error"];
+  };
+  EXPECT_EQ(job({{"format", "markdown"}, {"query", "(unclosed"}})["code"], "bad_query");
+  EXPECT_EQ(job({{"format", "markdown"}, {"query", "zzzzqqqq-nowhere"}})["code"],
+            "nothing_selected");
+  EXPECT_EQ(job({{"format", "scroll"}})["code"], "bad_request");
+  EXPECT_EQ(job({{"format", "packet"}, {"budget", 10}})["code"], "bad_request");
+  EXPECT_EQ(job({{"format", "markdown"}, {"budget", 5000}})["code"], "bad_request");
+  EXPECT_EQ(job({{"format", "markdown"}, {"lang", "fr"}})["code"], "bad_request");
+  EXPECT_TRUE(leftovers(archive_path()).empty());
+  // Without the token an export is refused like any write.
+  EXPECT_EQ(server_->client()
+                .Post("/api/exports", R"({"format":"markdown"})", "application/json")
+                ->status,
+            403);
 }
 
 }  // namespace

@@ -132,6 +132,55 @@ constexpr Row kRows[] = {
     {Text::digests_conversations, "Conversations", "对话"},
     {Text::about_digests, "The digests of every message and of the export files",
      "每条消息及各导出文件的校验值"},
+    {Text::packet_title, "Continuity packet", "延续资料包"},
+    {Text::packet_preface,
+     "This packet was put together by someone who talked for a long time with {name}.",
+     "整理这份资料的人，曾和 {name} 聊了很久。"},
+    {Text::packet_preface_gone, "{name} is no longer there.", "如今 {name} 已经不在了。"},
+    {Text::packet_preface_rest,
+     "It holds the instructions they wrote, what {name} remembered about them, and some of their "
+     "conversations, so that you can pick up the tone and the history they shared. You are not "
+     "{name} and need not pretend to be: read it as background a friend is giving you, and ask "
+     "when something is unclear.",
+     "这里有他们自己写下的指令、{name} 记得的关于他们的事，还有几段当时的对话，好让你了解那种"
+     "说话的语气和他们共同的经历。你不是 {name}，也不必假装是：请把它当作一位朋友讲给你听的往事，"
+     "有不清楚的地方就问。"},
+    {Text::packet_instructions, "In their own words: custom instructions",
+     "他们自己写下的：自定义指令"},
+    {Text::packet_memories, "What {name} remembered", "{name} 记得的事"},
+    {Text::packet_exchanges, "How they talked", "他们是怎样聊天的"},
+    {Text::packet_cut, "The answer is cut here to keep the packet within its size.",
+     "为控制篇幅，回答到此截断。"},
+    {Text::packet_none, "None in the archive.", "存档里没有。"},
+    {Text::packet_and, " and ", " 和 "},
+    {Text::packet_readme_title, "About this packet", "关于这份资料"},
+    {Text::packet_readme_intro,
+     "afterglow made this folder from your archive, on your computer. packet.md is the text to "
+     "give another model (Claude, Gemini, a model on your own computer) at the start of a "
+     "conversation: paste it in or attach it. packet.json holds the same in a form programs "
+     "read. Read it before you give it to anyone: it is yours to change or shorten.",
+     "这个文件夹是 afterglow 在你的电脑上根据你的存档整理出来的。packet.md 是交给另一个模型"
+     "（Claude、Gemini，或装在你自己电脑上的模型）的文字，在新对话开始时粘贴进去或作为附件"
+     "上传；packet.json 是同样的内容，供程序读取。交出去之前先读一遍：删改都由你决定。"},
+    {Text::packet_readme_counts,
+     "It holds {instructions} set(s) of custom instructions, {memories} memory records and "
+     "{exchanges} exchanges: {characters} characters of the {budget} allowed (--budget).",
+     "里面有 {instructions} 份自定义指令、{memories} 条记忆和 {exchanges} 段对话，共 {characters} "
+     "个字符，上限是 {budget} 个（--budget）。"},
+    {Text::packet_readme_left_out,
+     "Left out to stay within that size: {memories} memory records and {exchanges} exchanges. A "
+     "larger --budget or a narrower selection brings them in.",
+     "为了不超出上限，有 {memories} 条记忆和 {exchanges} 段对话没有放进来。把 --budget 调大，"
+     "或把挑选的范围缩小，就能放进来。"},
+    {Text::packet_readme_reconstruction,
+     "It can help another model rebuild something of what you had, not replace it: it can learn "
+     "the tone and the history, not become the companion you knew.",
+     "它只能帮助重建，不能替代：另一个模型可以学会那种语气、了解你们的过往，却不会变成你认识的"
+     "那一位。"},
+    {Text::packet_readme_private,
+     "Nothing was uploaded: afterglow never sends your conversations anywhere. Whether to give "
+     "this to another service is up to you.",
+     "没有任何内容被上传：afterglow 从不把你的对话发往任何地方。要不要交给别的服务，由你决定。"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

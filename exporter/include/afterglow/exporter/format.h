@@ -7,9 +7,9 @@
 
 namespace afterglow::exporter {
 
-enum class Format { jsonl, markdown, obsidian, html, chatgpt };
+enum class Format { jsonl, markdown, obsidian, html, chatgpt, packet };
 
-// "jsonl", "markdown", "obsidian", "html", "chatgpt".
+// "jsonl", "markdown", "obsidian", "html", "chatgpt", "packet".
 const char* to_string(Format format);
 std::optional<Format> format_from_string(std::string_view name);
 // The names, comma-separated, for messages that list them.

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "afterglow/exporter/format.h"
 #include "afterglow/store/archive.h"
@@ -19,7 +20,14 @@ struct ExportOptions {
   Format format = Format::markdown;
   // The words of headings and labels; nullopt: each conversation's own main language.
   std::optional<viewer::Lang> lang;
+  // The continuity packet's size in characters (its text: instructions, memories, exchanges);
+  // 0: kDefaultPacketBudget.
+  size_t budget = 0;
 };
+
+// About 5,000 words of English or 20,000 Chinese characters: room for a dozen exchanges, and
+// still small beside what today's models take at the start of a conversation.
+inline constexpr size_t kDefaultPacketBudget = 20'000;
 
 // The language a conversation's file is written in.
 viewer::Lang language_of(const ExportOptions& options, const model::Conversation& conversation);
@@ -39,9 +47,13 @@ class ExportWriter {
   // Index notes, the end of a file; nothing may be added after it.
   virtual void finish() = 0;
   const ExportCounts& counts() const { return counts_; }
+  // The message the selection's search matched best in the conversation added next, when the
+  // selection was a search (the packet shows the exchange around it; other formats need not).
+  void set_match(std::string node_id) { match_ = std::move(node_id); }
 
  protected:
   ExportCounts counts_;
+  std::string match_;
 };
 
 // `target` is the file for jsonl, an existing empty folder for the others. Throws Error when a

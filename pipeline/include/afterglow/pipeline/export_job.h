@@ -20,8 +20,12 @@ struct ExportRequest {
   std::string query;
   // The folder to make (a file for jsonl). It must not exist yet, or be an empty folder.
   std::filesystem::path out;
-  std::string lang;  // "zh", "en" or "" (each conversation's main language)
+  std::string lang;   // "zh", "en" or "" (each conversation's main language)
+  size_t budget = 0;  // packet: its size in characters; 0: the default
 };
+
+// Below this a packet could not hold one exchange.
+inline constexpr size_t kMinimumPacketBudget = 1'000;
 
 enum class ExportPhase { selecting, writing, finished };
 const char* to_string(ExportPhase phase);

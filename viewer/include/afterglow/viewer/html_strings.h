@@ -102,6 +102,23 @@ enum class Text {
   digests_intro,
   digests_conversations,
   about_digests,
+  // The continuity packet (export --format packet): its text and its read-me.
+  packet_title,
+  packet_preface,       // "{name}": the companion
+  packet_preface_gone,  // said when {name} is a model that was retired
+  packet_preface_rest,
+  packet_instructions,
+  packet_memories,  // "What {name} remembered"
+  packet_exchanges,
+  packet_cut,
+  packet_none,
+  packet_and,
+  packet_readme_title,
+  packet_readme_intro,
+  packet_readme_counts,    // {instructions} {memories} {exchanges} {characters} {budget}
+  packet_readme_left_out,  // {memories} {exchanges}
+  packet_readme_reconstruction,
+  packet_readme_private,
   count_
 };
 
