@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "afterglow/importer/importer.h"
 #include "afterglow/model/errors.h"
@@ -203,6 +204,69 @@ TEST(Layouts, PrivacyPortalNestedZipSkipsFinancial) {
   EXPECT_EQ(sink.files.at("report.html"), "<html>report</html>");
   expect_byte_exact(sink, inner, nested + "/");
   expect_classic_resolution(sink, nested + "/");
+}
+
+// The 2026 Privacy-Portal download keeps the files the conversations point at in a zip of their
+// own, Files__…-files-0001.zip, beside the conversations' zip: inside the portal's zip, or both
+// zips downloaded into one folder. Either way the attachments are found in it.
+Entries conversations_without_files() {
+  Entries entries;
+  const std::set<std::string> files = {"file-AAA-photo.jpeg",
+                                       "file-AAA.webp",
+                                       "dalle-generations/file-GEN-1f52f12d.webp",
+                                       "user-xyz/file_00bb-1f52f12d.png",
+                                       "c1/audio/file_00cc-aa570aac.wav",
+                                       "renamed photo.png",
+                                       "file_00ff"};
+  for (auto& [name, bytes] : classic_entries()) {
+    if (!files.contains(name)) entries.emplace_back(name, bytes);
+  }
+  return entries;
+}
+
+Entries files_only() {
+  Entries entries;
+  for (auto& [name, bytes] : classic_entries()) {
+    if (name.find('.') == std::string::npos || name.starts_with("file") ||
+        name.find('/') != std::string::npos || name == "renamed photo.png") {
+      entries.emplace_back(name, bytes);
+    }
+  }
+  return entries;
+}
+
+TEST(Layouts, PrivacyPortalFilesZipBesideTheConversations) {
+  TempDir dir;
+  const std::string conversations = "User Online Activity/Conversations__u-chatgpt-0001.zip";
+  const std::string files = "User Online Activity/Files__u-files-0001.zip";
+  testing::write_zip(dir / "OpenAI-export.zip",
+                     {{"report.html", "<html>report</html>"},
+                      {conversations, testing::zip_bytes(conversations_without_files())},
+                      {files, testing::zip_bytes(files_only())}});
+  model::Survey survey = importer::survey(dir / "OpenAI-export.zip");
+  EXPECT_EQ(survey.layout, "privacy-portal");
+  RecordingSink sink;
+  importer::import(survey, sink);
+  EXPECT_EQ(sink.conversations.size(), 2u);
+  ASSERT_TRUE(sink.resolved.at("file-AAA").has_value());
+  EXPECT_EQ(sink.resolved.at("file-AAA")->member, files + "/file-AAA-photo.jpeg");
+  EXPECT_EQ(sink.resolved.at("file_00cc")->member, files + "/c1/audio/file_00cc-aa570aac.wav");
+  EXPECT_EQ(sink.resolved.at("file_00ff")->mime, "image/gif");
+  EXPECT_FALSE(sink.resolved.at("file-missing").has_value());
+  expect_byte_exact(sink, files_only(), files + "/");
+
+  // The two zips as downloaded, side by side in a folder.
+  std::filesystem::create_directories(dir / "download");
+  testing::write_zip(dir / "download/Conversations__u-chatgpt-0001.zip",
+                     conversations_without_files());
+  testing::write_zip(dir / "download/Files__u-files-0001.zip", files_only());
+  model::Survey folder = importer::survey(dir / "download");
+  RecordingSink from_folder;
+  importer::import(folder, from_folder);
+  EXPECT_EQ(from_folder.conversations.size(), 2u);
+  ASSERT_TRUE(from_folder.resolved.at("file-AAA").has_value());
+  EXPECT_EQ(from_folder.resolved.at("file-AAA")->member,
+            "Files__u-files-0001.zip/file-AAA-photo.jpeg");
 }
 
 TEST(Layouts, UnzippedFolder) {
