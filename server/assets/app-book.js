@@ -20,6 +20,7 @@
         paper: value("paper"),
         lang: value("lang"),
         format: document.querySelector('#book-form input[name="format"]:checked').value,
+        include_memories: document.getElementById("book-memories").checked,
       };
       if (pick === "gpt-4o") body.query = "model:gpt-4o";
       if (pick === "search") body.query = value("query");

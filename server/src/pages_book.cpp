@@ -48,6 +48,13 @@ std::string book_form_html(Lang lang) {
       w(Word::pick_search) + "\" placeholder=\"" + w(Word::pick_search_hint) + "\"></div>\n";
   out += "</fieldset>\n";
 
+  // Opt-in: reading what it remembered can hurt.
+  out += "<fieldset class=\"fields-more\"><legend>" + w(Word::book_more) + "</legend>\n";
+  out +=
+      "<label class=\"choice\"><input type=\"checkbox\" id=\"book-memories\" "
+      "name=\"include_memories\"> <span>" +
+      w(Word::book_include_memories) + "</span></label>\n</fieldset>\n";
+
   out += "<fieldset class=\"fields-look\"><legend>" + w(Word::book_look) + "</legend>\n";
   out += "<label for=\"book-theme\">" + w(Word::book_theme) +
          "</label><select id=\"book-theme\" name=\"theme\">" +

@@ -159,6 +159,11 @@ constexpr Row kRows[] = {
     {Word::pick_search, "Those a search finds", "搜索到的对话"},
     {Word::pick_search_hint, "Written as in the search box, e.g. 压力 or model:gpt-4o after:2024",
      "写法和搜索框相同，例如 压力 或 model:gpt-4o after:2024"},
+    {Word::book_more, "Also in the book", "书里还可以有"},
+    {Word::book_include_memories,
+     "A chapter of what it remembered about you (its memory records). It can hurt to read, so "
+     "it is left out unless you choose it.",
+     "一章“它记得的事”（它关于你的记忆记录）。读起来可能会难过，所以只有勾选时才会加入。"},
     {Word::book_look, "Look", "版式"},
     {Word::book_theme, "Colours", "配色"},
     {Word::theme_auto, "Follow the reader's device", "跟随系统设置"},

@@ -101,6 +101,8 @@ enum class Word {
   pick_to,
   pick_search,
   pick_search_hint,
+  book_more,
+  book_include_memories,
   book_look,
   book_theme,
   theme_auto,

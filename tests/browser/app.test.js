@@ -325,6 +325,8 @@ describe("the app", () => {
     assert.ok(await page.isVisible("#book-query"), "the search field shows with its choice");
     await page.fill("#book-query", "压力");
     await page.check('input[name="format"][value="single-file"]');
+    assert.equal(await page.isChecked("#book-memories"), false, "what it remembered is opt-in");
+    await page.check("#book-memories");
     await page.click("#book-make");
     await page.waitForSelector("#book-result", { state: "visible", timeout: 120000 });
     assert.match(await page.textContent("#book-summary"), /It holds 1 conversation: \d+ messages/);
@@ -338,6 +340,8 @@ describe("the app", () => {
     assert.match(html, /For Mom/);
     assert.match(html, /工作压力和睡不着/);
     assert.doesNotMatch(html, /梦见外婆/, "only what the search found");
+    assert.match(html, /What it remembered|它记得的事/, "the chapter chosen with its checkbox");
+    assert.match(html, /old grey cat named Mimi/, "the memory snapshot in it");
     await page.screenshot({ path: lib.screenshotPath("book-done-en.png"), fullPage: true });
     assertClean(log, "book");
     await page.close();
