@@ -10,6 +10,7 @@
 #include "afterglow/indexer/query.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
+#include "afterglow/text/case.h"
 #include "afterglow/text/utf8.h"
 
 namespace afterglow::indexer {
@@ -444,7 +445,33 @@ void collect_highlights(const QueryNode& node, std::vector<std::string>& out) {
   }
 }
 
+void collect_models(const QueryNode& node, std::vector<std::string>& out) {
+  if (node.type == QueryNode::Type::field && node.field->name == "model") {
+    out.insert(out.end(), node.values.begin(), node.values.end());
+  } else if (node.type == QueryNode::Type::all_of || node.type == QueryNode::Type::any_of) {
+    for (const auto& child : node.children) collect_models(child, out);
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> featured_models(const QueryNode& node) {
+  std::vector<std::string> out;
+  collect_models(node, out);
+  return out;
+}
+
+bool is_featured_model(const std::vector<std::string>& featured, std::string_view model) {
+  if (featured.empty()) return true;
+  const std::string lower = text::to_lower_ascii(model);
+  for (const auto& f : featured) {
+    if (f.ends_with('*') ? lower.starts_with(std::string_view(f).substr(0, f.size() - 1))
+                         : lower == f) {
+      return true;
+    }
+  }
+  return false;
+}
 
 Query parse_query(std::string_view text) {
   Query query;

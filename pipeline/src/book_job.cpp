@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "afterglow/i18n/translate.h"
+#include "afterglow/indexer/query.h"
 #include "afterglow/indexer/search.h"
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
@@ -88,6 +89,10 @@ viewer::BookOptions book_options(const BookRequest& r) {
                   : r.theme == "dark" ? viewer::Theme::dark
                                       : viewer::Theme::automatic;
   options.paper = r.paper == "a4" ? viewer::Paper::a4 : viewer::Paper::a5;
+  // A book of model:gpt-4o holds GPT-4o's words, and marks (keeps) another model's answers.
+  if (!r.query.empty()) {
+    options.featured_models = indexer::featured_models(indexer::parse_query(r.query).root);
+  }
   return options;
 }
 

@@ -19,10 +19,15 @@ namespace {
 
 using viewer::html_escape;
 
-// The words of the query worth marking in the message it found.
-std::vector<std::string> marked_terms(const std::string& query) {
+// The words of the query worth marking in the message it found, and the models it asked for
+// (whose page marks another model's answers).
+struct QueryMarks {
+  std::vector<std::string> terms, models;
+};
+QueryMarks query_marks(const std::string& query) {
   try {
-    return indexer::highlight_terms(indexer::parse_query(query).root);
+    const auto parsed = indexer::parse_query(query);
+    return {indexer::highlight_terms(parsed.root), indexer::featured_models(parsed.root)};
   } catch (const QueryError&) {
     return {};
   }
@@ -80,8 +85,10 @@ void conversation_page(ServerState& state, const httplib::Request& request,
   // The renderer calls on_message for each message in the order it writes them, so the n-th
   // <section class="msg"> is the n-th node listed here; the script gives each its node's id.
   nlohmann::json nodes = nlohmann::json::array();
+  const QueryMarks marks = query_marks(context.query);
   viewer::ConversationHtmlOptions view;
   view.lang = lang;
+  view.featured_models = marks.models;
   view.include_hidden = all;
   view.gone_upstream = stored.gone_upstream;
   view.project_name = stored.project_name;
@@ -111,8 +118,7 @@ void conversation_page(ServerState& state, const httplib::Request& request,
           html_escape(url_encode(full_id) + query_string(toggle)) + "\">" +
           html_escape(word(lang, Word::show_hidden)) + "</a></div>\n";
   main += html.html;
-  nlohmann::json data = {
-      {"nodes", nodes}, {"target", node}, {"terms", marked_terms(context.query)}};
+  nlohmann::json data = {{"nodes", nodes}, {"target", node}, {"terms", marks.terms}};
   main += "<script type=\"application/json\" id=\"reader-data\">" +
           viewer::json_for_script(data.dump()) + "</script>\n";
   send_page(response, context,

@@ -113,6 +113,57 @@ TEST_F(BookCliTest, ExampleExportFiltersAndOptions) {
   EXPECT_NE(slurp(dir_ / "query/c/0001.html").find("工作压力和睡不着"), std::string::npos);
 }
 
+// A book of model:gpt-4o holds GPT-4o's words: a conversation it started and another model
+// finished (rerouted, or after the retirement) is in the book whole, the other model's answer
+// marked, not hidden.
+TEST_F(BookCliTest, ABookAboutOneModelMarksAnotherModelsAnswers) {
+  auto message = [](const std::string& id, const std::string& role, const std::string& text,
+                    double time, const std::string& model) {
+    return "{\"id\":\"" + id + "\",\"author\":{\"role\":\"" + role +
+           "\"},\"create_time\":" + std::to_string(time) +
+           ",\"content\":{\"content_type\":\"text\",\"parts\":[\"" + text + "\"]},\"metadata\":{" +
+           (model.empty() ? "" : "\"model_slug\":\"" + model + "\"") + "},\"recipient\":\"all\"}";
+  };
+  auto node = [&](const std::string& id, const std::string& parent, const std::string& child,
+                  const std::string& msg) {
+    return "\"" + id + "\":{\"id\":\"" + id + "\",\"message\":" + msg +
+           ",\"parent\":" + (parent.empty() ? "null" : "\"" + parent + "\"") + ",\"children\":[" +
+           (child.empty() ? "" : "\"" + child + "\"") + "]}";
+  };
+  const std::string mapping =
+      node("root", "", "u1", "null") + "," +
+      node("u1", "root", "a1", message("u1", "user", "Will you remember me?", 1770900000, "")) +
+      "," +
+      node("a1", "u1", "u2",
+           message("a1", "assistant", "Always, in my way.", 1770900010, "gpt-4o")) +
+      "," + node("u2", "a1", "a2", message("u2", "user", "Are you still there?", 1771000000, "")) +
+      "," +
+      node("a2", "u2", "", message("a2", "assistant", "I am a newer model.", 1771000010, "gpt-5"));
+  std::ofstream(dir_ / "conversations.json")
+      << "[{\"id\":\"5e1ec7ed-0000-4000-8000-000000000001\",\"conversation_id\":"
+         "\"5e1ec7ed-0000-4000-8000-000000000001\",\"title\":\"Rerouted\",\"create_time\":"
+         "1770900000,\"update_time\":1771000010,\"current_node\":\"a2\",\"mapping\":{"
+      << mapping << "}}]";
+  ASSERT_EQ(run(archive_ + "import '" + (dir_ / "conversations.json").string() + "'").status, 0);
+
+  CliRun about =
+      run(archive_ + "book model:gpt-4o --single-file '" + (dir_ / "4o.html").string() + "'");
+  ASSERT_EQ(about.status, 0) << about.output;
+  const std::string html = slurp(dir_ / "4o.html");
+  EXPECT_NE(html.find("Always, in my way."), std::string::npos);
+  EXPECT_NE(html.find("I am a newer model."), std::string::npos) << "kept, not hidden";
+  const size_t marked = html.find("msg assistant other-model");
+  ASSERT_NE(marked, std::string::npos);
+  EXPECT_EQ(html.find("msg assistant other-model", marked + 1), std::string::npos);
+  EXPECT_LT(html.find("Always, in my way."), marked);
+  EXPECT_LT(marked, html.find("I am a newer model."));
+
+  CliRun all = run(archive_ + "book --single-file '" + (dir_ / "all.html").string() + "'");
+  ASSERT_EQ(all.status, 0) << all.output;
+  EXPECT_EQ(slurp(dir_ / "all.html").find("msg assistant other-model"), std::string::npos)
+      << "a book about no model marks nothing";
+}
+
 TEST_F(BookCliTest, ClearMessagesWhenSomethingIsMissing) {
   fs::path example = fs::path(AFTERGLOW_SOURCE_DIR) / "examples" / "chatgpt-export.zip";
   if (!fs::exists(example)) GTEST_SKIP() << example << " is absent";

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <stdlib.h>
+#include "afterglow/indexer/query.h"
 #include "afterglow/platform/platform.h"
 
 #include "html_test_conversations.h"
@@ -55,6 +56,39 @@ TEST_F(ConversationHtmlTest, OnMessageSeesTheThreadAndTheAlternates) {
   EXPECT_EQ(on_thread, 3);
   EXPECT_EQ(off_thread, 1);
   EXPECT_EQ(result.messages_on_thread, 3);
+}
+
+// A conversation rerouted half-way: GPT-4o answers, then GPT-5. A page about model:gpt-4o keeps
+// GPT-5's answer and marks it; a page about no model marks nothing.
+TEST_F(ConversationHtmlTest, AnotherModelsAnswerIsKeptAndMarkedOnAPageAboutOneModel) {
+  model::Conversation c;
+  c.id = "5e1ec7ed";
+  c.title = "Rerouted";
+  c.model = "gpt-4o";
+  c.nodes.push_back(testing::root());
+  c.nodes.push_back(testing::node("u1", "root", "user", "First question", 1770900000));
+  c.nodes.push_back(testing::node("a1", "u1", "assistant", "Answer from 4o", 1770900010));
+  c.nodes.push_back(testing::node("u2", "a1", "user", "Second question", 1771000000));
+  c.nodes.push_back(testing::node("a2", "u2", "assistant", "Answer from 5", 1771000010));
+  c.nodes.back().message->model = "gpt-5";
+  c.current_node = "a2";
+
+  ConversationHtmlOptions about;
+  about.featured_models = indexer::featured_models(indexer::parse_query("model:gpt-4o").root);
+  const auto html = render_conversation_html(c, about).html;
+  EXPECT_EQ(count(html, "other-model\""), 1u) << "exactly one section marked";
+  const size_t marked = html.find("<section class=\"msg assistant other-model\"");
+  ASSERT_NE(marked, std::string::npos);
+  EXPECT_LT(html.find("Answer from 4o"), marked);
+  EXPECT_GT(html.find("Answer from 5"), marked) << "kept, not hidden";
+  EXPECT_NE(html.find("another model answered here"), std::string::npos);
+
+  about.featured_models = indexer::featured_models(indexer::parse_query("model:gpt-4*").root);
+  EXPECT_EQ(count(render_conversation_html(c, about).html, "other-model\""), 1u) << "a prefix";
+  about.featured_models = indexer::featured_models(indexer::parse_query("-model:gpt-5 x").root);
+  EXPECT_EQ(render_conversation_html(c, about).html.find("other-model"), std::string::npos)
+      << "a negated model is not what the page is about";
+  EXPECT_EQ(render_conversation_html(c, {}).html.find("other-model"), std::string::npos);
 }
 
 TEST_F(ConversationHtmlTest, ImagesVoiceCodeMathAndCitations) {

@@ -94,6 +94,7 @@ class ConversationPipeline {
     view.gone_upstream = stored.gone_upstream;
     view.project_name = stored.project_name;
     view.message_digests = true;
+    view.featured_models = options_.featured_models;
     view.on_message = [&](const model::Message& m, bool on_thread) {
       search_.add_text(doc, m.text);
       for (const auto& a : m.attachments) {

@@ -4,6 +4,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "afterglow/indexer/query.h"
 #include "afterglow/model/memory_record.h"
 #include "afterglow/model/tree.h"
 #include "afterglow/text/title.h"
@@ -353,7 +354,13 @@ class Renderer {
       }
     }
     std::string role = m.role == "user" || m.role == "assistant" ? m.role : "other";
+    // Newer exports name the model only once, for the whole conversation.
+    const std::string& model = m.model.empty() ? c_.model : m.model;
+    // A book or page about one model marks, and keeps, what another model answered.
+    const bool other_model = m.role == "assistant" && !model.empty() &&
+                             !indexer::is_featured_model(options_.featured_models, model);
     out_ += "<section class=\"msg " + role;
+    if (other_model) out_ += " other-model";
     if (m.hidden) out_ += " hidden-kind";
     if (m.is_voice) out_ += " voice";
     if (options_.message_digests) {
@@ -375,11 +382,14 @@ class Renderer {
       append_escaped(out_, tr(options_.lang, Text::voice));
       out_ += "</span>";
     }
-    // Newer exports name the model only once, for the whole conversation.
-    if (const std::string& model = m.model.empty() ? c_.model : m.model;
-        m.role == "assistant" && !model.empty()) {
+    if (m.role == "assistant" && !model.empty()) {
       out_ += " <span class=\"model\">";
       append_escaped(out_, model);
+      out_ += "</span>";
+    }
+    if (other_model) {
+      out_ += " <span class=\"tag other-model-note\">";
+      append_escaped(out_, tr(options_.lang, Text::other_model_answered));
       out_ += "</span>";
     }
     if (m.create_time) {

@@ -100,6 +100,7 @@ constexpr Row kRows[] = {
     {Text::canvas_document, "Document", "文档"},
     {Text::canvas_email, "Email", "邮件"},
     {Text::canvas_social_post, "Social post", "社交帖子"},
+    {Text::other_model_answered, "another model answered here", "这一条换了别的模型回答"},
     {Text::rated_up, "You rated this answer good", "你给这条回答点了赞"},
     {Text::rated_down, "You rated this answer bad", "你给这条回答点了踩"},
     {Text::remembered, "What it remembered", "它记得的事"},

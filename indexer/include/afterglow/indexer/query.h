@@ -77,6 +77,14 @@ void resolve_projects(QueryNode& node, const store::Archive& archive);
 // and prefixes, without title: terms.
 std::vector<std::string> highlight_terms(const QueryNode& node);
 
+// The models a query asks for (model:gpt-4o, model:gpt-4*: the values of the model: fields not
+// under a negation, lower-cased, a prefix keeping its '*'): what a book or page made from it is
+// about, so that turns another model answered can be marked.
+std::vector<std::string> featured_models(const QueryNode& node);
+// Whether `model` is one of `featured` (a value ending in '*' is a prefix); no featured models:
+// every model is.
+bool is_featured_model(const std::vector<std::string>& featured, std::string_view model);
+
 // A readable rendering of the tree, for tests and debugging: (and a (or b c) (not d) model:x).
 std::string to_string(const QueryNode& node);
 

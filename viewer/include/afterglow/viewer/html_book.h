@@ -34,6 +34,8 @@ struct BookOptions {
   Paper paper = Paper::a5;
   // How the conversations were chosen, said on the "about" page; empty means everything.
   std::string selection;
+  // The models the selection asked for (model:gpt-4o): another model's answers are marked.
+  std::vector<std::string> featured_models;
   std::string generator = std::string("afterglow ") + AFTERGLOW_VERSION;
   std::optional<double> made_at;  // when the book was made; default now
 };

@@ -31,6 +31,9 @@ struct ConversationHtmlOptions {
   // Each message's <section> carries data-node (its node id) and data-sha256 (of its stored
   // text), and the result lists them: how a book proves it holds the archive's words.
   bool message_digests = false;
+  // The models the book or page is about (indexer::featured_models of its query); an answer by
+  // any other model is shown, marked as another model's. Empty: nothing is marked.
+  std::vector<std::string> featured_models;
 };
 
 // One message as a book shows it, for the book's digests and for checking a book later.

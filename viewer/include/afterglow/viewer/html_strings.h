@@ -85,7 +85,8 @@ enum class Text {
   canvas_document,  // an inline Canvas document in an answer
   canvas_email,
   canvas_social_post,
-  rated_up,  // the person's thumbs up on an answer
+  other_model_answered,  // an answer by another model than the one a book is about
+  rated_up,              // the person's thumbs up on an answer
   rated_down,
   // The chapter "What it remembered" (book --include-memories) and the reader's page of it.
   remembered,
