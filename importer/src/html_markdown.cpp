@@ -451,9 +451,9 @@ std::string html_to_markdown(std::string_view html) {
   // The fragment goes inside a page of its own so that its text is never taken for the head.
   const std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" +
                            std::string(html) + "</body></html>";
-  std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
-                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
+      page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
+      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE));
   if (!doc) return {};
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   for (const xmlNode* child = root ? root->children : nullptr; child; child = child->next) {

@@ -18,8 +18,8 @@
 namespace afterglow::importer {
 namespace {
 
+namespace fs = std::filesystem;
 using testing::RecordingSink;
-using testing::TempDir;
 
 fs::path fixture(const std::string& name) { return fs::path(AFTERGLOW_FIXTURES) / "gemini" / name; }
 
@@ -119,7 +119,8 @@ TEST(GeminiDetect, LooksAtTheStructureNotTheName) {
   EXPECT_EQ(*look.provider, Provider::gemini);
   EXPECT_TRUE(look.activity);
   EXPECT_EQ(*look_at_json(R"([{"header":"Bard","title":"Asked hi"}])").provider, Provider::gemini);
-  EXPECT_FALSE(look_at_json(R"([{"header":"Search","title":"Searched for x"}])").provider);
+  EXPECT_NE(look_at_json(R"([{"header":"Search","title":"Searched for x"}])").provider,
+            Provider::gemini);
   auto studio = look_at_json(R"({"runSettings":{"model":"m"},"chunkedPrompt":{"chunks":[]}})");
   ASSERT_TRUE(studio.provider);
   EXPECT_EQ(*studio.provider, Provider::gemini);
@@ -174,7 +175,7 @@ TEST(Gemini, TakeoutZipReadsTheJsonAndKeepsEverything) {
   EXPECT_NE(sink.files.at("Takeout/My Activity/Gemini Apps/My Activity.html").find("outer-cell"),
             std::string::npos);
   EXPECT_EQ(sink.files.at("Takeout/My Activity/Gemini Apps/photo-1.jpg"),
-            "\xff\xd8\xff\xe0fake jpeg bytes");
+            std::string("\xff\xd8\xff\xe0") + "fake jpeg bytes");
   const std::string warnings = [&] {
     std::string all;
     for (const auto& w : report.warnings) all += w + "\n";
