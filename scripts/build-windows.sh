@@ -175,7 +175,7 @@ build_libxml2() {
   mkdir -p "$deps/lib/pkgconfig"
   printf '%s\n' "prefix=$deps" 'libdir=${prefix}/lib' 'includedir=${prefix}/include' '' \
     'Name: libXML' 'Description: libXML library version2.' \
-    "Version: ${version[libxml2]%%[+-]*}" 'Libs: -L${libdir} -lxml2' 'Libs.private: -lws2_32' \
+    "Version: ${version[libxml2]%%[+-]*}" 'Libs: -L${libdir} -lxml2' \
     'Cflags: -I${includedir}/libxml2 -DLIBXML_STATIC' >"$deps/lib/pkgconfig/libxml-2.0.pc"
 }
 
