@@ -150,9 +150,8 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
         head += read_head(reader, kDetectHtmlBytes - head.size());
         if (looks_like_gemini_html(head)) gemini_html.push_back(member.info.path);
         return;  // markup is no conversations file of the JSON kinds
-      } else {
-        look = look_at_json(head);
       }
+      look = look_at_json(head);
     } else if (ends_with(lower, ".html") || ends_with(lower, ".htm")) {
       if (looks_like_gemini_html(read_head(reader, kDetectHtmlBytes))) {
         gemini_html.push_back(member.info.path);
@@ -221,7 +220,8 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
             described(unknown->second)),
         ErrorCode::unknown_layout);
   }
-  if (found.count(Provider::gemini) || !gemini_html.empty()) {
+  // Takeout's HTML page beside another service's export is only kept, as any other file.
+  if (found.count(Provider::gemini) || (found.empty() && !gemini_html.empty())) {
     result.conversation_files = std::move(found[Provider::gemini]);
     for (auto& page : gemini_html) {
       // Both forms of the same activity: the JSON is read, the page only kept.
