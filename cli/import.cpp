@@ -152,7 +152,8 @@ void add_import_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand(
       "import",
-      _("Import exports from ChatGPT, Claude or Grok (zip, unzipped folder, or JSON file)"));
+      _("Import exports from ChatGPT, Claude, Gemini or Grok (zip, unzipped folder, or JSON or "
+        "HTML file)"));
   cmd->add_option("PATH", options->inputs, _("Export zip, folder or JSON file"))
       ->required()
       ->check(existing_path());

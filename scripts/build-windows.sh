@@ -83,7 +83,7 @@ fetch_source() {
   die "no version of the Debian source package $pkg could be downloaded"
 }
 source_packages=(zlib-mingw-w64 libzstd sqlite3 libarchive xapian-core openssl cmark-gfm simdjson
-  googletest gettext cpp-httplib)
+  googletest gettext cpp-httplib libxml2)
 toolchain_version=$(dpkg-query -W -f='${Version}' g++-mingw-w64-x86-64-posix)
 zlib_version=$(dpkg-query -W -f='${Version}' libz-mingw-w64-dev)
 manifest="g++-mingw-w64-x86-64-posix $toolchain_version"$'\n'"libz-mingw-w64-dev $zlib_version"
@@ -158,6 +158,25 @@ build_libarchive() {
     "Version: ${version[libarchive]%%-*}" 'Libs: -L${libdir} -larchive' \
     'Libs.private: -lz -lbcrypt' 'Cflags: -I${includedir} -DLIBARCHIVE_STATIC' \
     >"$deps/lib/pkgconfig/libarchive.pc"
+}
+
+build_libxml2() {
+  # Its HTML parser reads Gemini's Takeout; no encodings beyond UTF-8 and the Latin ones it has
+  # itself, no compression, network, modules or programs.
+  cmake_dep . "$1" -DLIBXML2_WITH_ICONV=OFF -DLIBXML2_WITH_ICU=OFF -DLIBXML2_WITH_LZMA=OFF \
+    -DLIBXML2_WITH_ZLIB=OFF -DLIBXML2_WITH_PYTHON=OFF -DLIBXML2_WITH_PROGRAMS=OFF \
+    -DLIBXML2_WITH_TESTS=OFF -DLIBXML2_WITH_HTTP=OFF -DLIBXML2_WITH_FTP=OFF \
+    -DLIBXML2_WITH_MODULES=OFF
+  # Static: its headers must not declare dllimport (LIBXML_STATIC), so the .pc is written here.
+  local lib
+  lib=$(find "$deps/lib" -maxdepth 1 -name 'libxml2*.a' | head -n1)
+  [ -n "$lib" ] || die "libxml2: no static library was installed"
+  [ "$lib" = "$deps/lib/libxml2.a" ] || cp "$lib" "$deps/lib/libxml2.a"
+  mkdir -p "$deps/lib/pkgconfig"
+  printf '%s\n' "prefix=$deps" 'libdir=${prefix}/lib' 'includedir=${prefix}/include' '' \
+    'Name: libXML' 'Description: libXML library version2.' \
+    "Version: ${version[libxml2]%%[+-]*}" 'Libs: -L${libdir} -lxml2' \
+    'Cflags: -I${includedir}/libxml2 -DLIBXML_STATIC' >"$deps/lib/pkgconfig/libxml-2.0.pc"
 }
 
 build_xapian-core() {

@@ -8,6 +8,8 @@ packages=(
   libarchive-dev libzstd-dev libsqlite3-dev libxapian-dev libsimdjson-dev libssl-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcpp-httplib-dev
+  # Gemini's Takeout keeps answers as HTML: libxml2's HTML parser reads them (and its page form).
+  libxml2-dev
   # Used by tests: the format documentation is checked with the real command-line tools, the
   # example export is made by a Python script, dates are checked in named time zones.
   sqlite3 zstd python3 tzdata

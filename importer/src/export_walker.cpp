@@ -409,7 +409,10 @@ InputKind detect_input_kind(const fs::path& input) {
   std::string_view rest = head;
   if (starts_with(rest, "\xEF\xBB\xBF")) rest.remove_prefix(3);
   rest = trim_whitespace(rest);
-  if (!rest.empty() && (rest.front() == '[' || rest.front() == '{')) return InputKind::json;
+  // A file of markup is read as one file too: Takeout's HTML page of Gemini activity.
+  if (!rest.empty() && (rest.front() == '[' || rest.front() == '{' || rest.front() == '<')) {
+    return InputKind::json;
+  }
   throw InputError(
       i18n::format(_("{0}: not a zip export, an export folder or a conversations JSON file"),
                    input),

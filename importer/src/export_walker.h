@@ -13,6 +13,7 @@
 
 namespace afterglow::importer {
 
+// `json` is any single file: a JSON file, or Takeout's HTML page of Gemini activity.
 enum class InputKind { zip, folder, json };
 
 // Looks at the path and the first bytes. Throws InputError for what is none of the three.

@@ -22,6 +22,8 @@ namespace {
 
 constexpr size_t kChunkBytes = 64 * 1024;
 constexpr size_t kMaxNameMapBytes = 256u << 20;
+// A file read whole (Gemini's activity log: a few megabytes for years of use).
+constexpr size_t kMaxWholeFileBytes = 1024u << 20;
 
 class ImportRun {
  public:
@@ -47,9 +49,10 @@ class ImportRun {
     const bool html = member.inner_path == "chat.html";
     const bool name_map = base_name(member.inner_path) == "conversation_asset_file_names.json";
     const bool records = !conversations && reader_->reads_file(member.inner_path);
+    const bool whole = conversations && reader_->reads_whole_files();
 
     std::optional<JsonArraySplitter> splitter;
-    if (conversations) {
+    if (conversations && !whole) {
       splitter.emplace([&](std::string&& element, size_t index) {
         conversation(member.info.path, std::move(element), index);
       });
@@ -57,6 +60,7 @@ class ImportRun {
     ChatHtmlAssetScanner scanner;
     std::string name_map_text;
     std::string records_text;
+    std::string whole_text;
     std::string head;
     auto writer = sink_.original_file(member.info);
     std::array<char, kChunkBytes> block;
@@ -68,6 +72,14 @@ class ImportRun {
       if (html) scanner.feed(chunk);
       if (name_map && name_map_text.size() < kMaxNameMapBytes) name_map_text.append(chunk);
       if (records && records_text.size() < kMaxNameMapBytes) records_text.append(chunk);
+      if (whole) {
+        if (whole_text.size() + chunk.size() > kMaxWholeFileBytes) {
+          throw InputError(where + ": larger than the " + std::to_string(kMaxWholeFileBytes >> 20) +
+                               " MiB that one file of this export may hold",
+                           ErrorCode::too_large);
+        }
+        whole_text.append(chunk);
+      }
       progress_.bytes_done += static_cast<int64_t>(n);
       report_progress();
     }
@@ -87,6 +99,7 @@ class ImportRun {
     if (records) {
       reader_->read_file(where, member.inner_path, records_text, sink_, report_.warnings);
     }
+    if (whole) whole_file(where, member.info.path, whole_text);
   }
 
   Report finish() {
@@ -106,6 +119,36 @@ class ImportRun {
     }
   }
 
+  void whole_file(const std::string& where, const std::string& path, const std::string& text) {
+    ProviderReader::WholeFile file = reader_->read_whole_file(where, path, text);
+    for (auto& parsed : file.conversations) {
+      accept(path + " " + parsed.id, std::move(parsed));
+      ++progress_.conversations;
+    }
+    for (auto& broken : file.broken) {
+      sink_.broken_conversation(std::move(broken));
+      ++report_.broken;
+    }
+    for (auto& warning : file.warnings) report_.warnings.push_back(std::move(warning));
+    report_progress();
+  }
+
+  // A parsed conversation, with what the summary says of it.
+  void accept(const std::string& where, model::Conversation&& parsed) {
+    if (parsed.nodes.empty()) {
+      report_.empty.push_back(where + ": no messages (" + reader_->why_no_messages() +
+                              "); kept as exported");
+    }
+    for (const auto& node : parsed.nodes) {
+      if (node.message) {
+        report_.attachments += static_cast<int64_t>(node.message->attachments.size());
+      }
+    }
+    reader_->account_records(parsed, sink_);
+    sink_.conversation(std::move(parsed));
+    ++report_.conversations;
+  }
+
   void conversation(const std::string& file, std::string&& element, size_t index) {
     try {
       model::Conversation parsed = reader_->parse(element);
@@ -123,17 +166,7 @@ class ImportRun {
       }
       // The "Corrupted entry" shape of some exports: kept (its title and original bytes), but
       // said, since it shows as a conversation with nothing in it.
-      if (parsed.nodes.empty()) {
-        report_.empty.push_back(where + ": no messages (" + reader_->why_no_messages() +
-                                "); kept as exported");
-      }
-      for (const auto& node : parsed.nodes) {
-        if (node.message)
-          report_.attachments += static_cast<int64_t>(node.message->attachments.size());
-      }
-      reader_->account_records(parsed, sink_);
-      sink_.conversation(std::move(parsed));
-      ++report_.conversations;
+      accept(where, std::move(parsed));
     } catch (const ConversationParseError& e) {
       model::BrokenConversation broken;
       broken.file = file;

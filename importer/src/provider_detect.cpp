@@ -137,6 +137,19 @@ bool claude_part(const ObjectStart& object) {
   return has(object, "uuid") && has(object, "email_address");
 }
 
+// A record of Takeout's "My Activity → Gemini Apps": {"header": "Gemini Apps" (or "Bard"),
+// "title": "Prompted …", "time", "products", …}. Other products' activity has other headers.
+bool gemini_activity(const ObjectStart& object) {
+  auto header = object.texts.find("header");
+  if (header == object.texts.end()) return false;
+  return (header->second == "Gemini Apps" || header->second == "Bard") && has(object, "title");
+}
+
+// A Google AI Studio prompt: {"runSettings", "systemInstruction", "chunkedPrompt": {"chunks"}}.
+bool aistudio_prompt(const ObjectStart& object) {
+  return has(object, "chunkedPrompt") || (has(object, "runSettings") && !has(object, "mapping"));
+}
+
 // Keys only a ChatGPT conversation has; "title" and "id" alone are enough, as before.
 bool chatgpt_conversation(const ObjectStart& object) {
   for (const char* key : {"mapping", "title", "id", "conversation_id", "create_time", "update_time",
@@ -156,6 +169,8 @@ const char* source_of(Provider provider) {
       return "grok";
     case Provider::claude:
       return "claude";
+    case Provider::gemini:
+      return "gemini";
   }
   return "chatgpt";
 }
@@ -168,6 +183,8 @@ const char* display_name(Provider provider) {
       return "Grok";
     case Provider::claude:
       return "Claude";
+    case Provider::gemini:
+      return "Gemini";
   }
   return "ChatGPT";
 }
@@ -188,7 +205,10 @@ JsonLook look_at_json(std::string_view head) {
     look.holds_objects = true;
     ObjectStart first = scan_object(in, true);
     look.keys = first.keys;
-    if (claude_conversation(first)) {
+    if (gemini_activity(first)) {
+      look.provider = Provider::gemini;
+      look.activity = true;
+    } else if (claude_conversation(first)) {
       look.provider = Provider::claude;
       if (auto account = first.nested.find("account"); account != first.nested.end()) {
         look.account = account->second;
@@ -206,6 +226,10 @@ JsonLook look_at_json(std::string_view head) {
   if (in.punct('{')) {
     ObjectStart top = scan_object(in, false);
     look.keys = top.keys;
+    if (aistudio_prompt(top)) {
+      look.provider = Provider::gemini;
+      return look;
+    }
     if (claude_part(top)) {
       look.claude_part = true;
       if (auto account = top.texts.find("account_uuid"); account != top.texts.end()) {
@@ -230,6 +254,23 @@ JsonLook look_at_json(std::string_view head) {
   }
   look.provider = Provider::chatgpt;  // not JSON at all: the splitter names the problem
   return look;
+}
+
+bool looks_like_markup(std::string_view head) {
+  size_t at = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (at < head.size() &&
+         (head[at] == ' ' || head[at] == '\n' || head[at] == '\r' || head[at] == '\t')) {
+    ++at;
+  }
+  return at < head.size() && head[at] == '<';
+}
+
+bool looks_like_gemini_html(std::string_view head) {
+  if (!looks_like_markup(head)) return false;
+  const bool cells = head.find("outer-cell") != std::string_view::npos &&
+                     head.find("content-cell") != std::string_view::npos;
+  return cells && (head.find(">Gemini Apps<") != std::string_view::npos ||
+                   head.find(">Bard<") != std::string_view::npos);
 }
 
 }  // namespace afterglow::importer

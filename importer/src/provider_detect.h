@@ -9,11 +9,11 @@
 
 namespace afterglow::importer {
 
-enum class Provider { chatgpt, grok, claude };
+enum class Provider { chatgpt, grok, claude, gemini };
 
-// "chatgpt", "grok", "claude": the archive's source.
+// "chatgpt", "grok", "claude", "gemini": the archive's source.
 const char* source_of(Provider provider);
-// "ChatGPT", "Grok", "Claude": the service as people call it (a name, never translated).
+// "ChatGPT", "Grok", "Claude", "Gemini": the service as people call it (a name, never translated).
 const char* display_name(Provider provider);
 
 // How far into a JSON file the detection looks. A Claude conversation's keys before its
@@ -37,11 +37,20 @@ struct JsonLook {
   bool claude_part = false;
   // A JSON object that only lists where to download an export (Claude's 2026 manifest).
   bool download_links = false;
+  // Gemini: Takeout's activity log (an array of records), rather than an AI Studio prompt.
+  bool activity = false;
 };
 
 // `head` is the start of a file that opens with '[' or '{' (possibly after a BOM and spaces).
 // ChatGPT is the answer for what ChatGPT exports have always held, and for what cannot be told
 // apart (an empty array, elements that are not objects): those are read as before.
 JsonLook look_at_json(std::string_view head);
+
+// Whether the start of an HTML file is Takeout's page of Gemini activity (My Activity.html):
+// its records' "outer-cell" markup under a "Gemini Apps" (or older "Bard") header.
+bool looks_like_gemini_html(std::string_view head);
+
+// Whether the start of a file is markup (after a BOM and spaces), not JSON.
+bool looks_like_markup(std::string_view head);
 
 }  // namespace afterglow::importer

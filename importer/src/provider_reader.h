@@ -37,6 +37,25 @@ class ProviderReader {
     (void)sink;
   }
 
+  // Whether each conversations file is read whole and its conversations made at once, instead of
+  // one conversation per element of its array: Gemini's activity log holds records that only
+  // grouping turns into conversations.
+  virtual bool reads_whole_files() const { return false; }
+  struct WholeFile {
+    std::vector<model::Conversation> conversations;
+    std::vector<model::BrokenConversation> broken;
+    std::vector<std::string> warnings;  // one line each, naming `where`
+  };
+  // The whole text of such a file (by its path in the export; `where` names it in messages).
+  // Throws InputError when the file as a whole cannot be read.
+  virtual WholeFile read_whole_file(const std::string& where, const std::string& path,
+                                    const std::string& text) {
+    (void)where;
+    (void)path;
+    (void)text;
+    return {};
+  }
+
   // Whether a file of the export (by its path inside the export) holds records for the sink.
   virtual bool reads_file(std::string_view inner_path) const {
     (void)inner_path;
@@ -58,6 +77,7 @@ class ProviderReader {
 std::unique_ptr<ProviderReader> make_chatgpt_reader();
 std::unique_ptr<ProviderReader> make_grok_reader();
 std::unique_ptr<ProviderReader> make_claude_reader();
+std::unique_ptr<ProviderReader> make_gemini_reader();
 
 std::unique_ptr<ProviderReader> make_reader(Provider provider);
 

@@ -34,12 +34,15 @@ std::string read_small(MemberReader& reader, std::string text = {}) {
   return text;
 }
 
-// Enough of a JSON file's start to know whose export it is.
-std::string read_head(MemberReader& reader) {
+// Takeout's HTML page opens with its style sheet; its first records follow within this.
+constexpr size_t kDetectHtmlBytes = 1u << 20;
+
+// Enough of a file's start to know whose export it is.
+std::string read_head(MemberReader& reader, size_t limit = kDetectBytes) {
   std::string head;
   char block[16384];
-  while (head.size() < kDetectBytes) {
-    const size_t n = reader.read(block, std::min(sizeof block, kDetectBytes - head.size()));
+  while (head.size() < limit) {
+    const size_t n = reader.read(block, std::min(sizeof block, limit - head.size()));
     if (n == 0) break;
     head.append(block, n);
   }
@@ -109,8 +112,11 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   std::string claude_account;  // from the first Claude conversation
   std::string claude_users;    // users.json of a Claude export, read when the provider is known
   std::optional<std::pair<std::string, JsonLook>> unknown;  // the first JSON that is no export
-  bool claude_parts = false;         // users.json, memories.json or projects of Claude's
-  std::optional<std::string> links;  // a file that only lists where the export is downloaded
+  bool claude_parts = false;             // users.json, memories.json or projects of Claude's
+  std::optional<std::string> links;      // a file that only lists where the export is downloaded
+  std::vector<std::string> gemini_html;  // Takeout's HTML form of the Gemini activity
+  bool gemini_activity_json = false;     // and its JSON form, which is read instead when present
+  bool bare_markup = false;              // the input is one file of markup, not JSON
 
   auto warn = [&result](const std::string& message) { result.warnings.push_back(message); };
   // What the zip declares is checked before anything is read or written; what it really yields
@@ -134,10 +140,24 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
     // Any JSON file may be a Grok or Claude export, whatever its name; its start tells.
     std::string head;
     std::optional<JsonLook> look;
-    if (kind == InputKind::json || ends_with(to_lower_ascii(member.inner_path), ".json")) {
+    const std::string lower = to_lower_ascii(member.inner_path);
+    // AI Studio saves its prompts to Drive under the prompt's name, without an extension.
+    const bool no_extension = base_name(member.inner_path).find('.') == std::string_view::npos;
+    if (kind == InputKind::json || ends_with(lower, ".json") || no_extension) {
       head = read_head(reader);
+      if (looks_like_markup(head)) {
+        if (kind == InputKind::json) bare_markup = true;
+        head += read_head(reader, kDetectHtmlBytes - head.size());
+        if (looks_like_gemini_html(head)) gemini_html.push_back(member.info.path);
+        return;  // markup is no conversations file of the JSON kinds
+      }
       look = look_at_json(head);
+    } else if (ends_with(lower, ".html") || ends_with(lower, ".htm")) {
+      if (looks_like_gemini_html(read_head(reader, kDetectHtmlBytes))) {
+        gemini_html.push_back(member.info.path);
+      }
     }
+    if (look && look->activity) gemini_activity_json = true;
     const bool named = kind == InputKind::json || number.has_value();
     if (look && look->claude_part) {
       claude_parts = true;
@@ -195,9 +215,31 @@ model::Survey survey(const std::filesystem::path& input, const Limits& limits) {
   if (found.empty() && unknown && !claude_parts) {
     throw InputError(
         i18n::format(
-            _("{0}: not a ChatGPT, Claude or Grok export: it holds {1}"),
+            _("{0}: not a ChatGPT, Claude, Gemini or Grok export: it holds {1}"),
             kind == InputKind::json ? result.input_path : result.input_path + ": " + unknown->first,
             described(unknown->second)),
+        ErrorCode::unknown_layout);
+  }
+  // Takeout's HTML page beside another service's export is only kept, as any other file.
+  if (found.count(Provider::gemini) || (found.empty() && !gemini_html.empty())) {
+    result.conversation_files = std::move(found[Provider::gemini]);
+    for (auto& page : gemini_html) {
+      // Both forms of the same activity: the JSON is read, the page only kept.
+      if (gemini_activity_json) {
+        warn(i18n::format(_("{0}: the same activity as the JSON beside it; kept, not read"), page));
+      } else {
+        result.conversation_files.push_back(std::move(page));
+      }
+    }
+    result.account.source = "gemini";
+    result.layout = "gemini";
+    return result;
+  }
+  if (found.empty() && bare_markup) {
+    throw InputError(
+        i18n::format(_("{0}: not a ChatGPT, Claude, Gemini or Grok export: it is an HTML page "
+                       "without Google Takeout's Gemini activity records"),
+                     result.input_path),
         ErrorCode::unknown_layout);
   }
   if (found.count(Provider::grok)) {

@@ -16,7 +16,8 @@ PageContent welcome_page(const PageContext& context) {
   // Most people come with ChatGPT's export; the others are one short list, not a second guide.
   main += "<p class=\"other-companions\">" + w(Word::welcome_other_companions) +
           "</p>\n<ul>\n<li>" + w(Word::welcome_other_claude) + "</li>\n<li>" +
-          w(Word::welcome_other_grok) + "</li>\n</ul>\n";
+          w(Word::welcome_other_gemini) + "</li>\n<li>" + w(Word::welcome_other_grok) +
+          "</li>\n</ul>\n";
   main += "<h2>" + w(Word::welcome_step_bring) + "</h2>\n";
   main += import_panel_html(context);
   main += "</section>\n";

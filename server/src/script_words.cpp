@@ -82,9 +82,9 @@ constexpr ScriptWord kScriptWords[] = {
      "Download the export again.",
      "导出文件里的对话数据无法读取（保存对话的文件已损坏）。请重新下载导出文件。"},
     {"import_unknown_layout",
-     "This does not look like an export from ChatGPT, Claude or Grok. Use the zip file you were "
-     "sent, without changing what is inside.",
-     "这看起来不是 ChatGPT、Claude 或 Grok 的导出文件。请使用对方发给你的 zip "
+     "This does not look like an export from ChatGPT, Claude, Gemini or Grok. Use the zip file "
+     "you were sent, without changing what is inside.",
+     "这看起来不是 ChatGPT、Claude、Gemini 或 Grok 的导出文件。请使用对方发给你的 zip "
      "文件，不要改动里面的内容。"},
     {"import_download_links",
      "This file only lists where to download your Claude export. Open it, download every zip "

@@ -71,6 +71,7 @@ enum class Word {
   welcome_export_portal,
   welcome_other_companions,
   welcome_other_claude,
+  welcome_other_gemini,
   welcome_other_grok,
   welcome_step_bring,
   welcome_bring_text,

@@ -79,7 +79,7 @@ TEST(ClaudeCli, ABrokenConversationIsSkippedAndAnUnknownJsonRefused) {
   const std::string before = read_file(cli.archive());
   auto r = cli.run({"import", fixture("unknown-export.json")});
   EXPECT_EQ(r.status, 2) << r.err;
-  EXPECT_NE(r.err.find("unknown-export.json: not a ChatGPT, Claude or Grok export"),
+  EXPECT_NE(r.err.find("unknown-export.json: not a ChatGPT, Claude, Gemini or Grok export"),
             std::string::npos)
       << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;

@@ -218,7 +218,7 @@ TEST(Claude, AnUnrecognisedJsonIsRefusedInOneLineNamingIt) {
   } catch (const InputError& e) {
     const std::string message = e.what();
     EXPECT_EQ(e.code(), ErrorCode::unknown_layout);
-    EXPECT_NE(message.find("unknown-export.json: not a ChatGPT, Claude or Grok export"),
+    EXPECT_NE(message.find("unknown-export.json: not a ChatGPT, Claude, Gemini or Grok export"),
               std::string::npos)
         << message;
     EXPECT_NE(message.find(R"("entry_id", "headline", "body")"), std::string::npos) << message;

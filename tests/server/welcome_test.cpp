@@ -45,14 +45,16 @@ TEST_F(WelcomeTest, AnEmptyArchiveIsWelcomedWithHowToGetTheExport) {
   EXPECT_TRUE(has(zh, "24 小时后就会失效"));
 }
 
-TEST_F(WelcomeTest, TheWelcomeSaysHowToBringClaudeAndGrokConversationsToo) {
+TEST_F(WelcomeTest, TheWelcomeSaysHowToBringClaudeGeminiAndGrokConversationsToo) {
   const std::string en = page("/");
-  EXPECT_TRUE(has(en, "Conversations with Claude or Grok go into the same archive"));
+  EXPECT_TRUE(has(en, "Conversations with Claude, Gemini or Grok go into the same archive"));
   EXPECT_TRUE(has(en, "Settings → Privacy → Export data"));
+  EXPECT_TRUE(has(en, "Gemini: on takeout.google.com"));
   EXPECT_TRUE(has(en, "accounts.x.ai"));
   const std::string zh = page("/", "zh-CN,zh;q=0.9");
-  EXPECT_TRUE(has(zh, "和 Claude、Grok 的对话也能放进同一份存档"));
+  EXPECT_TRUE(has(zh, "和 Claude、Gemini、Grok 的对话也能放进同一份存档"));
   EXPECT_TRUE(has(zh, "设置 → 隐私 → 导出数据"));
+  EXPECT_TRUE(has(zh, "Gemini：在 takeout.google.com 上只勾选"));
 }
 
 TEST_F(WelcomeTest, AReadOnlyServerSaysHowToImportOnTheCommandLine) {
