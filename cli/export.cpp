@@ -104,14 +104,15 @@ void add_export_command(CLI::App& app, Context& context) {
                       _("Write the original export files, byte-identical, into this folder"));
   auto* format = cmd->add_option(
       "--format", o->format,
-      _("Write the conversations as jsonl, markdown, obsidian (a vault), html (a page each) or "
-        "chatgpt (conversations.json and files, for other chat apps)"));
+      _("Write the conversations as jsonl, markdown, obsidian (a vault), html (a page each), "
+        "chatgpt (conversations.json and files, for other chat apps) or epub (the book for "
+        "e-readers, one file)"));
   original->excludes(format);
   cmd->add_option("QUERY", o->query,
                   _("Only conversations matching this search, or one conversation's id "
                     "(default: all)"));
   cmd->add_option("--out", o->out,
-                  _("The folder to make (a file for jsonl); it must be new or empty"));
+                  _("The folder to make (a file for jsonl and epub); it must be new or empty"));
   cmd->add_option("--lang", o->lang,
                   _("Language of headings and labels (default: the content's main language)"))
       ->check(CLI::IsMember({"zh", "en"}));

@@ -8,6 +8,8 @@ packages=(
   libarchive-dev libzstd-dev libsqlite3-dev libxapian-dev libsimdjson-dev libssl-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcpp-httplib-dev
+  # The EPUB export's zip (libarchive cannot write the bare first entry EPUB needs).
+  libzip-dev
   # Used by tests: the format documentation is checked with the real command-line tools, the
   # example export is made by a Python script, dates are checked in named time zones.
   sqlite3 zstd python3 tzdata
@@ -24,6 +26,8 @@ packages=(
   # Translations: xgettext, msgfmt and msgmerge for po/; the tests run the CLI in Chinese and
   # under a locale that writes numbers with a comma.
   gettext locales
+  # The EPUB export's tests validate its files with the W3C's checker (Java).
+  epubcheck
 )
 # npm may come with nodejs (NodeSource) rather than as Debian's own package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

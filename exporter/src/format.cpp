@@ -5,8 +5,8 @@
 namespace afterglow::exporter {
 namespace {
 
-constexpr std::array<Format, 5> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
-                                               Format::html, Format::chatgpt};
+constexpr std::array<Format, 6> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
+                                               Format::html,  Format::chatgpt,  Format::epub};
 
 }  // namespace
 
@@ -21,9 +21,11 @@ const char* to_string(Format format) {
     case Format::html:
       return "html";
     case Format::chatgpt:
+      return "chatgpt";
+    case Format::epub:
       break;
   }
-  return "chatgpt";
+  return "epub";
 }
 
 std::optional<Format> format_from_string(std::string_view name) {
@@ -42,6 +44,6 @@ std::string format_names() {
   return names;
 }
 
-bool writes_one_file(Format format) { return format == Format::jsonl; }
+bool writes_one_file(Format format) { return format == Format::jsonl || format == Format::epub; }
 
 }  // namespace afterglow::exporter

@@ -132,6 +132,8 @@ constexpr Row kRows[] = {
     {Text::digests_conversations, "Conversations", "对话"},
     {Text::about_digests, "The digests of every message and of the export files",
      "每条消息及各导出文件的校验值"},
+    {Text::cover, "Cover", "封面"},
+    {Text::start_reading, "Start reading", "开始阅读"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

@@ -102,6 +102,9 @@ enum class Text {
   digests_intro,
   digests_conversations,
   about_digests,
+  // The EPUB's landmarks: where an e-reader's menu jumps to.
+  cover,
+  start_reading,
   count_
 };
 
