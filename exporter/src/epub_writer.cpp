@@ -39,8 +39,9 @@ std::string chapter_name(size_t n) {
   return "c" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits + ".xhtml";
 }
 
-// Zip times are DOS times, which begin in 1980.
+// Zip times are DOS times, from 1980 to 2107.
 constexpr std::time_t kZipEpoch = 315532800;
+constexpr double kLastZipTime = 4354819200.0;
 
 class EpubWriter : public ExportWriter {
  public:
@@ -68,7 +69,10 @@ class EpubWriter : public ExportWriter {
     guess_.add(c.title);
     seed_ += c.source + "/" + stored.account + "/" + c.id + "\n";
     for (auto t : {c.create_time, c.update_time}) {
-      if (t) newest_ = std::max(newest_, static_cast<std::time_t>(*t));
+      // An export's time can be anything (1e300): only a date a zip can hold is converted.
+      if (t && *t >= kZipEpoch && *t < kLastZipTime) {
+        newest_ = std::max(newest_, static_cast<std::time_t>(*t));
+      }
     }
 
     viewer::BookEntry entry;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "afterglow/model/utf8_path.h"
 #include "exporter/epub_support.h"
 #include "exporter/export_support.h"
 
@@ -176,8 +177,8 @@ TEST_F(EpubExport, OneSelectionIsTheSameBookEveryTime) {
 TEST_F(EpubExport, ChineseConversationsMakeAChineseBook) {
   CliRunner cli;
   ASSERT_EQ(cli.run({"import", fixture("chinese.json")}).status, 0);
-  const auto out = cli.dir() / "中文.epub";
-  auto r = cli.run({"export", "--format", "epub", "--out", out.string()});
+  const auto out = cli.dir() / utf8_path("中文.epub");
+  auto r = cli.run({"export", "--format", "epub", "--out", utf8_string(out)});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto entries = zip_entries(out);
   const std::string opf = entry_named(entries, "OEBPS/content.opf");
