@@ -169,13 +169,12 @@ build_libzip() {
     -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_OSSFUZZ=OFF \
     -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF \
     -DZLIB_LIBRARY="/usr/$host/lib/libz.a" -DZLIB_INCLUDE_DIR="/usr/$host/include"
-  # Static: its header must not declare dllimport (ZIP_STATIC); its random numbers come from
-  # the Windows crypto API (advapi32, bcrypt).
+  # A static build's zipconf.h says ZIP_STATIC itself (no dllimport); its random numbers come
+  # from the Windows crypto API (advapi32).
   printf '%s\n' "prefix=$deps" 'libdir=${prefix}/lib' 'includedir=${prefix}/include' '' \
     'Name: libzip' 'Description: library for reading, creating and modifying zip archives' \
-    "Version: ${version[libzip]%%-*}" 'Libs: -L${libdir} -lzip' \
-    'Libs.private: -lz -lbcrypt -ladvapi32' 'Cflags: -I${includedir} -DZIP_STATIC' \
-    >"$deps/lib/pkgconfig/libzip.pc"
+    "Version: ${version[libzip]%%-*}" 'Libs: -L${libdir} -lzip' 'Libs.private: -lz -ladvapi32' \
+    'Cflags: -I${includedir}' >"$deps/lib/pkgconfig/libzip.pc"
 }
 
 build_xapian-core() {
