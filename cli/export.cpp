@@ -107,14 +107,15 @@ void add_export_command(CLI::App& app, Context& context) {
   auto* format = cmd->add_option(
       "--format", o->format,
       _("Write the conversations as jsonl, markdown, obsidian (a vault), html (a page each), "
-        "chatgpt (conversations.json and files, for other chat apps) or packet (a continuity "
-        "packet to give another model: your instructions, its memories, some exchanges)"));
+        "chatgpt (conversations.json and files, for other chat apps), epub (the book for "
+        "e-readers, one file) or packet (a continuity packet to give another model: your "
+        "instructions, its memories, some exchanges)"));
   original->excludes(format);
   cmd->add_option("QUERY", o->query,
                   _("Only conversations matching this search, or one conversation's id "
                     "(default: all)"));
   cmd->add_option("--out", o->out,
-                  _("The folder to make (a file for jsonl); it must be new or empty"));
+                  _("The folder to make (a file for jsonl and epub); it must be new or empty"));
   cmd->add_option("--lang", o->lang,
                   _("Language of headings and labels (default: the content's main language)"))
       ->check(CLI::IsMember({"zh", "en"}));

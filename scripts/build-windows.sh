@@ -82,8 +82,8 @@ fetch_source() {
   done
   die "no version of the Debian source package $pkg could be downloaded"
 }
-source_packages=(zlib-mingw-w64 libzstd sqlite3 libarchive xapian-core openssl cmark-gfm simdjson
-  googletest gettext cpp-httplib libxml2)
+source_packages=(zlib-mingw-w64 libzstd sqlite3 libarchive libzip xapian-core openssl cmark-gfm
+  simdjson googletest gettext cpp-httplib libxml2)
 toolchain_version=$(dpkg-query -W -f='${Version}' g++-mingw-w64-x86-64-posix)
 zlib_version=$(dpkg-query -W -f='${Version}' libz-mingw-w64-dev)
 manifest="g++-mingw-w64-x86-64-posix $toolchain_version"$'\n'"libz-mingw-w64-dev $zlib_version"
@@ -177,6 +177,22 @@ build_libxml2() {
     'Name: libXML' 'Description: libXML library version2.' \
     "Version: ${version[libxml2]%%[+-]*}" 'Libs: -L${libdir} -lxml2' \
     'Cflags: -I${includedir}/libxml2 -DLIBXML_STATIC' >"$deps/lib/pkgconfig/libxml-2.0.pc"
+}
+build_libzip() {
+  # Writes the EPUB export (its first entry must carry no extra field, which libarchive always
+  # writes): deflate from the same static zlib as libarchive's, no other compression, no
+  # encryption, no tools.
+  cmake_dep . "$1" -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF -DENABLE_GNUTLS=OFF \
+    -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF -DENABLE_COMMONCRYPTO=OFF \
+    -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_OSSFUZZ=OFF \
+    -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF \
+    -DZLIB_LIBRARY="/usr/$host/lib/libz.a" -DZLIB_INCLUDE_DIR="/usr/$host/include"
+  # A static build's zipconf.h says ZIP_STATIC itself (no dllimport); its random numbers come
+  # from the Windows crypto API (advapi32).
+  printf '%s\n' "prefix=$deps" 'libdir=${prefix}/lib' 'includedir=${prefix}/include' '' \
+    'Name: libzip' 'Description: library for reading, creating and modifying zip archives' \
+    "Version: ${version[libzip]%%-*}" 'Libs: -L${libdir} -lzip' 'Libs.private: -lz -ladvapi32' \
+    'Cflags: -I${includedir}' >"$deps/lib/pkgconfig/libzip.pc"
 }
 
 build_xapian-core() {

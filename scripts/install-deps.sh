@@ -10,6 +10,8 @@ packages=(
   libcpp-httplib-dev
   # Gemini's Takeout keeps answers as HTML: libxml2's HTML parser reads them (and its page form).
   libxml2-dev
+  # The EPUB export's zip (libarchive cannot write the bare first entry EPUB needs).
+  libzip-dev
   # Used by tests: the format documentation is checked with the real command-line tools, the
   # example export is made by a Python script, dates are checked in named time zones.
   sqlite3 zstd python3 tzdata
@@ -26,6 +28,8 @@ packages=(
   # Translations: xgettext, msgfmt and msgmerge for po/; the tests run the CLI in Chinese and
   # under a locale that writes numbers with a comma.
   gettext locales
+  # The EPUB export's tests validate its files with the W3C's checker (Java).
+  epubcheck
 )
 # npm may come with nodejs (NodeSource) rather than as Debian's own package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -5,8 +5,9 @@
 namespace afterglow::exporter {
 namespace {
 
-constexpr std::array<Format, 6> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
-                                               Format::html,  Format::chatgpt,  Format::packet};
+constexpr std::array<Format, 7> all_formats = {Format::jsonl, Format::markdown, Format::obsidian,
+                                               Format::html,  Format::chatgpt,  Format::epub,
+                                               Format::packet};
 
 }  // namespace
 
@@ -22,6 +23,8 @@ const char* to_string(Format format) {
       return "html";
     case Format::chatgpt:
       return "chatgpt";
+    case Format::epub:
+      return "epub";
     case Format::packet:
       break;
   }
@@ -44,6 +47,6 @@ std::string format_names() {
   return names;
 }
 
-bool writes_one_file(Format format) { return format == Format::jsonl; }
+bool writes_one_file(Format format) { return format == Format::jsonl || format == Format::epub; }
 
 }  // namespace afterglow::exporter

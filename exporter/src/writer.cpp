@@ -18,6 +18,8 @@ std::unique_ptr<ExportWriter> make_writer(const store::Archive& archive,
       return make_obsidian_writer(archive, options, target);
     case Format::html:
       return make_html_writer(archive, options, target);
+    case Format::epub:
+      return make_epub_writer(archive, options, target);
     case Format::chatgpt:
       return make_chatgpt_writer(archive, target);
     case Format::packet:

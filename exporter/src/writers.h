@@ -20,6 +20,10 @@ std::unique_ptr<ExportWriter> make_obsidian_writer(const store::Archive& archive
 std::unique_ptr<ExportWriter> make_html_writer(const store::Archive& archive,
                                                const ExportOptions& options,
                                                const std::filesystem::path& folder);
+// One EPUB 3 file for e-readers: a cover, the contents, a page per conversation, its images.
+std::unique_ptr<ExportWriter> make_epub_writer(const store::Archive& archive,
+                                               const ExportOptions& options,
+                                               const std::filesystem::path& file);
 std::unique_ptr<ExportWriter> make_chatgpt_writer(const store::Archive& archive,
                                                   const std::filesystem::path& folder);
 std::unique_ptr<ExportWriter> make_packet_writer(const store::Archive& archive,

@@ -113,7 +113,8 @@ const char* to_string(ExportPhase phase) {
 
 void check_export_request(const ExportRequest& r) {
   if (r.out.empty()) {
-    throw InputError(i18n::_("export: say where to write it: --out DIR (--out FILE for jsonl)"));
+    throw InputError(
+        i18n::_("export: say where to write it: --out DIR (--out FILE for jsonl and epub)"));
   }
   if (r.budget != 0 && r.format != exporter::Format::packet) {
     throw InputError(i18n::_("--budget: only the packet has a size; use it with --format packet"));
@@ -182,7 +183,8 @@ ExportResult run_export(const fs::path& archive_path, const ExportRequest& r,
   }
   const bool one_file = exporter::writes_one_file(r.format);
   const fs::path staged =
-      one_file ? staging.folder / utf8_path("export.jsonl") : staging.folder / "export";
+      one_file ? staging.folder / (std::string("export.") + exporter::to_string(r.format))
+               : staging.folder / "export";
   if (!one_file) fs::create_directory(staged);
 
   exporter::ExportOptions options;

@@ -77,7 +77,8 @@ class ExportJob : public ::testing::Test {
 
 TEST_F(ExportJob, CancelledHalfWayLeavesNoPartialOutput) {
   import_example();
-  for (auto format : {exporter::Format::jsonl, exporter::Format::markdown}) {
+  for (auto format :
+       {exporter::Format::jsonl, exporter::Format::markdown, exporter::Format::epub}) {
     pipeline::ExportRequest request;
     request.format = format;
     request.out = cli_.dir() / (std::string("cancelled-") + exporter::to_string(format));

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "afterglow/viewer/book_cover.h"
 #include "afterglow/viewer/book_stats.h"
 #include "afterglow/viewer/html_book.h"
 
@@ -32,7 +33,6 @@ struct BookLinks {
   std::string remembered = {};  // the chapter "What it remembered"; empty when not in the book
 };
 
-std::string cover_html(const BookOptions& options, Lang lang, const BookStats& stats);
 std::string contents_html(Lang lang, const BookStats& stats, const BookLinks& links);
 std::string search_html(Lang lang);
 std::string about_html(const BookOptions& options, Lang lang, const BookStats& stats,
@@ -40,7 +40,5 @@ std::string about_html(const BookOptions& options, Lang lang, const BookStats& s
                        bool has_math, const std::string& digests_href);
 // The little bar at the top of a page: back to the contents, about, memories.
 std::string top_nav_html(Lang lang, const BookLinks& links);
-
-std::string date_span(Lang lang, const BookStats& stats);
 
 }  // namespace afterglow::viewer

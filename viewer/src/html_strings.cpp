@@ -182,6 +182,8 @@ constexpr Row kRows[] = {
      "Nothing was uploaded: afterglow never sends your conversations anywhere. Whether to give "
      "this to another service is up to you.",
      "没有任何内容被上传：afterglow 从不把你的对话发往任何地方。要不要交给别的服务，由你决定。"},
+    {Text::cover, "Cover", "封面"},
+    {Text::start_reading, "Start reading", "开始阅读"},
 };
 constexpr bool rows_in_order() {
   for (size_t i = 0; i < std::size(kRows); ++i) {

@@ -7,15 +7,15 @@
 
 namespace afterglow::exporter {
 
-enum class Format { jsonl, markdown, obsidian, html, chatgpt, packet };
+enum class Format { jsonl, markdown, obsidian, html, chatgpt, epub, packet };
 
-// "jsonl", "markdown", "obsidian", "html", "chatgpt", "packet".
+// "jsonl", "markdown", "obsidian", "html", "chatgpt", "epub", "packet".
 const char* to_string(Format format);
 std::optional<Format> format_from_string(std::string_view name);
 // The names, comma-separated, for messages that list them.
 std::string format_names();
 
-// jsonl is one file; the others are a folder of files.
+// jsonl and epub are one file; the others are a folder of files.
 bool writes_one_file(Format format);
 
 }  // namespace afterglow::exporter

@@ -56,7 +56,8 @@ class ExportWriter {
   std::string match_;
 };
 
-// `target` is the file for jsonl, an existing empty folder for the others. Throws Error when a
+// `target` is the file for jsonl and epub (which keeps its parts in a folder beside it until
+// finished), an existing empty folder for the others. Throws Error when a
 // file cannot be written.
 std::unique_ptr<ExportWriter> make_writer(const store::Archive& archive,
                                           const ExportOptions& options,

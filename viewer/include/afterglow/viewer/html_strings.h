@@ -120,6 +120,9 @@ enum class Text {
   packet_readme_left_out,  // {memories} {exchanges}
   packet_readme_reconstruction,
   packet_readme_private,
+  // The EPUB's landmarks: where an e-reader's menu jumps to.
+  cover,
+  start_reading,
   count_
 };
 
