@@ -4,8 +4,7 @@
 
 #include "afterglow/viewer/html_escape.h"
 #include "job_card.h"
-#include "page.h"
-#include "script_words.h"
+#include "job_page.h"
 #include "state.h"
 
 namespace afterglow::server {
@@ -83,33 +82,24 @@ std::string book_form_html(Lang lang) {
   return out;
 }
 
-void book_page(const ServerState& state, const httplib::Request& request,
-               httplib::Response& response) {
-  PageContext context = page_context(request, state);
-  const Lang lang = context.lang;
-  std::string main = "<section class=\"book-page\">\n<h1>" +
-                     html_escape(word(lang, Word::book_title)) + "</h1>\n<p class=\"lead\">" +
-                     html_escape(word(lang, Word::book_lead)) + "</p>\n";
-  PageContent content{word(lang, Word::book_title), "book-maker", "", false};
-  if (context.app()) {
-    main += book_form_html(lang) +
-            job_result_html(lang, "book", Word::download_book, Word::make_another) +
-            script_words_element(lang);
-    content.scripts = {"app-common.js", "app-book.js"};
-  } else {
-    main += "<div class=\"read-only-import\"><p>" +
-            html_with_code(word(lang, Word::read_only_book)) +
-            "</p>\n<pre class=\"command\">afterglow book --single-file book.html</pre></div>\n";
-  }
-  content.main_html = main + "</section>\n";
-  send_page(response, context, content);
-}
+constexpr JobPage kBookPage{"book",
+                            "book-page",
+                            "book-maker",
+                            Word::book_title,
+                            Word::book_lead,
+                            Word::download_book,
+                            Word::make_another,
+                            Word::read_only_book,
+                            "afterglow book --single-file book.html",
+                            "app-book.js",
+                            book_form_html};
 
 }  // namespace
 
 void add_book_page_routes(httplib::Server& http, ServerState& state) {
-  http.Get("/book",
-           [&state](const httplib::Request& q, httplib::Response& r) { book_page(state, q, r); });
+  http.Get("/book", [&state](const httplib::Request& q, httplib::Response& r) {
+    send_job_page(state, q, r, kBookPage);
+  });
 }
 
 }  // namespace afterglow::server

@@ -6,8 +6,7 @@
 #include "afterglow/exporter/writer.h"
 #include "afterglow/viewer/html_escape.h"
 #include "job_card.h"
-#include "page.h"
-#include "script_words.h"
+#include "job_page.h"
 #include "state.h"
 
 namespace afterglow::server {
@@ -54,33 +53,24 @@ std::string export_form_html(Lang lang) {
   return out;
 }
 
-void export_page(const ServerState& state, const httplib::Request& request,
-                 httplib::Response& response) {
-  PageContext context = page_context(request, state);
-  const Lang lang = context.lang;
-  std::string main = "<section class=\"book-page export-page\">\n<h1>" +
-                     html_escape(word(lang, Word::export_title)) + "</h1>\n<p class=\"lead\">" +
-                     html_escape(word(lang, Word::export_lead)) + "</p>\n";
-  PageContent content{word(lang, Word::export_title), "export-maker", "", false};
-  if (context.app()) {
-    main += export_form_html(lang) +
-            job_result_html(lang, "export", Word::download_export, Word::export_another) +
-            script_words_element(lang);
-    content.scripts = {"app-common.js", "app-export.js"};
-  } else {
-    main +=
-        "<div class=\"read-only-import\"><p>" + html_with_code(word(lang, Word::read_only_export)) +
-        "</p>\n<pre class=\"command\">afterglow export --format markdown --out notes</pre></div>\n";
-  }
-  content.main_html = main + "</section>\n";
-  send_page(response, context, content);
-}
+constexpr JobPage kExportPage{"export",
+                              "book-page export-page",
+                              "export-maker",
+                              Word::export_title,
+                              Word::export_lead,
+                              Word::download_export,
+                              Word::export_another,
+                              Word::read_only_export,
+                              "afterglow export --format markdown --out notes",
+                              "app-export.js",
+                              export_form_html};
 
 }  // namespace
 
 void add_export_page_routes(httplib::Server& http, ServerState& state) {
-  http.Get("/export",
-           [&state](const httplib::Request& q, httplib::Response& r) { export_page(state, q, r); });
+  http.Get("/export", [&state](const httplib::Request& q, httplib::Response& r) {
+    send_job_page(state, q, r, kExportPage);
+  });
 }
 
 }  // namespace afterglow::server

@@ -1,5 +1,6 @@
 // The pages a read-only server shows before anything is imported, and the app's pages there:
-// the welcome page at /, /import and /book saying how to do it on the command line instead.
+// the welcome page at /, /import, /book and /export saying how to do it on the command line
+// instead.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -68,12 +69,17 @@ TEST_F(WelcomeTest, AReadOnlyServerSaysHowToImportOnTheCommandLine) {
   const std::string book = page("/book");
   EXPECT_TRUE(has(book, "<pre class=\"command\">afterglow book "));
   EXPECT_FALSE(has(book, "id=\"book-form\""));
+  const std::string exports = page("/export");
+  EXPECT_TRUE(has(exports, "<pre class=\"command\">afterglow export --format "));
+  EXPECT_FALSE(has(exports, "id=\"export-form\""));
+  EXPECT_FALSE(has(exports, "app-export.js"));
 }
 
 TEST_F(WelcomeTest, AReadOnlyServerCarriesNoWriteTokenAndOffersNoChange) {
-  for (const char* path : {"/", "/import", "/book", "/conversations"}) {
+  for (const char* path : {"/", "/import", "/book", "/export", "/conversations"}) {
     const std::string body = page(path);
     EXPECT_FALSE(has(body, "name=\"afterglow-token\"")) << path;
+    EXPECT_FALSE(has(body, "href=\"/export\"")) << path;
     EXPECT_FALSE(has(body, "href=\"/import\"")) << path;
     EXPECT_FALSE(has(body, "href=\"/book\"")) << path;
     EXPECT_TRUE(has(body, "Read-only · nothing leaves this computer")) << path;
