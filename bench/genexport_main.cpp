@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
   app.add_option("--compression-level", options.compression_level, "Deflate level, 0-9")
       ->check(CLI::Range(0, 9))
       ->capture_default_str();
+  app.add_option("--chinese-share", options.chinese_share,
+                 "Share of conversations written in Chinese (a third of them with English terms)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   // libarchive writes zip times as local DOS time: pin the zone so bytes match everywhere.

@@ -182,22 +182,25 @@ class Bench:
     # --- corpus ------------------------------------------------------------------------------
     def generate(self):
         stamp = self.work / "generated.json"
-        if stamp.exists() and self.zip.exists() and self.json.exists():
-            corpus = json.loads(stamp.read_text())
-        else:
+        corpus = json.loads(stamp.read_text()) if stamp.exists() else {}
+        if (corpus.get("chinese_share") != self.args.chinese_share or not self.zip.exists()
+                or not self.json.exists()):
             log("generating the export")
             how = (["--conversations", str(self.args.conversations)] if self.args.conversations
                    else ["--size", self.args.size])
             done = subprocess.run(
                 [self.build / "bench" / "afterglow-genexport", "--seed", str(self.args.seed),
-                 *how, "--out", self.zip, "--json-only", self.json],
+                 *how, "--chinese-share", str(self.args.chinese_share),
+                 "--out", self.zip, "--json-only", self.json],
                 stderr=subprocess.PIPE, check=True)
             text = done.stderr.decode()
             conversations = re.search(r"(\d+) conversations", text)
             messages = re.search(r"(\d+) messages", text)
             corpus = {"conversations": int(conversations.group(1)) if conversations else None,
                       "messages": int(messages.group(1)) if messages else None,
-                      "generator": text.strip()}
+                      "generator": text.strip(),
+                      "chinese_share": self.args.chinese_share,
+                      "cjk_character_share": cjk_character_share(self.json)}
             stamp.write_text(json.dumps(corpus))
         corpus["json_bytes"] = self.json.stat().st_size
         corpus["zip_bytes"] = self.zip.stat().st_size
@@ -469,6 +472,25 @@ class Bench:
         return self.report
 
 
+CJK_RAW = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def is_cjk(code):
+    return 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+
+
+def cjk_character_share(path):
+    """Share of the JSON's characters (an escape counted as the one it stands for) that are CJK."""
+    cjk = total = 0
+    with open(path, encoding="utf-8") as f:
+        while chunk := f.read(1 << 24):
+            escapes = ESCAPE.findall(chunk)
+            cjk += len(CJK_RAW.findall(chunk)) + sum(is_cjk(int(e, 16)) for e in escapes)
+            total += len(chunk) - 5 * len(escapes)
+    return round(cjk / total, 4) if total else 0.0
+
+
 def all_queries():
     return [q for kind in QUERIES.values() for q in kind]
 
@@ -604,6 +626,8 @@ def main():
     size.add_argument("--size", help="bytes of conversation JSON, e.g. 600MB")
     size.add_argument("--conversations", type=int, help="exactly this many conversations")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--chinese-share", type=float, default=0.45,
+                        help="share of conversations written in Chinese (the generator's knob)")
     parser.add_argument("--runs", type=int, default=3, help="repetitions; medians are reported")
     parser.add_argument("--work-dir", default="/tmp/afterglow-bench",
                         help="where exports and archives go (never the repository)")

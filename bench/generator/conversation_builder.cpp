@@ -10,16 +10,20 @@ namespace afterglow::bench {
 
 namespace {
 
-void choose_settings(ConversationState& s) {
+Language pick_language(ConversationState& s, double chinese_share) {
+  const double english_below = 1.0 - chinese_share;
+  const double draw = s.rng.unit();
+  if (draw < english_below) return Language::english;
+  return draw < english_below + chinese_share * 2.0 / 3.0 ? Language::chinese : Language::mixed;
+}
+
+void choose_settings(ConversationState& s, const ExportShape& shape) {
   s.start = pick_conversation_start(s.rng);
   s.clock = s.start;
   s.modern = s.start >= dates::k2025;
   s.ascii = s.start < dates::kGpt4o;
   s.json.set_ascii_only(s.ascii);
-  const double language = s.rng.unit();
-  s.language = language < 0.55   ? Language::english
-               : language < 0.85 ? Language::chinese
-                                 : Language::mixed;
+  s.language = pick_language(s, shape.chinese_share);
   s.topic = &s.rng.pick_skewed(topics());
   s.model = pick_model(s.rng, s.start);
   s.reasoning = is_reasoning_model(s.model) || (s.model == "gpt-5" && s.rng.chance(0.2));
@@ -110,7 +114,7 @@ ConversationBuilder::ConversationBuilder(std::uint64_t export_seed, ExportShape 
 ConversationStats ConversationBuilder::build(std::uint64_t index, std::string& out,
                                              std::vector<AssetRequest>& assets) {
   ConversationState s(Rng::stream_seed(seed_, index), shape_, arena_, assets);
-  choose_settings(s);
+  choose_settings(s, shape_);
 
   std::optional<std::string> title;
   if (!s.rng.chance(0.02)) {

@@ -30,6 +30,9 @@ struct AssetRequest {
 struct ExportShape {
   bool sharded = false;  // 2026 layout: assets as <pointer id>.dat
   std::string user_id;   // names the user-<id>/ folder of 2025 images
+  // Share of conversations written in Chinese: two in three wholly Chinese, one in three
+  // Chinese with English terms; the rest English.
+  double chinese_share = 0.45;
 };
 
 enum class Role { system, user, assistant, tool };

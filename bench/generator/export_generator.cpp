@@ -72,7 +72,7 @@ class ExportRun {
  private:
   static ExportShape make_shape(const GeneratorOptions& options) {
     Rng rng(Rng::stream_seed(options.seed, ~std::uint64_t{0}));
-    return ExportShape{options.layout == Layout::sharded, user_id(rng)};
+    return ExportShape{options.layout == Layout::sharded, user_id(rng), options.chinese_share};
   }
 
   bool sharded() const { return options_.layout == Layout::sharded; }

@@ -26,7 +26,8 @@ struct GeneratorOptions {
   std::filesystem::path zip_path;           // the export; empty: none
   std::filesystem::path json_path;          // all conversations as one bare JSON array; empty: none
   std::uint64_t shard_bytes = 100'000'000;  // sharded layout: a shard stops below this size
-  int compression_level = 1;  // deflate level of the zip, 0-9: 1 keeps the zip writer fast
+  int compression_level = 1;    // deflate level of the zip, 0-9: 1 keeps the zip writer fast
+  double chinese_share = 0.45;  // of conversations, written in Chinese (see ExportShape)
 };
 
 struct GeneratorReport {

@@ -7,6 +7,7 @@
 #include "afterglow/model/errors.h"
 #include "afterglow/model/local_time.h"
 #include "afterglow/store/sqlite.h"
+#include "cjk_grams.h"
 #include "document_terms.h"
 #include "fts5_query.h"
 #include "snippet.h"
@@ -44,6 +45,8 @@ CREATE TABLE IF NOT EXISTS search_message (
   UNIQUE (source, account, conversation, node)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(text, title, tokenize = 'trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_cjk
+  USING fts5(text, title, content = '', detail = 'column', tokenize = 'ascii');
 CREATE TABLE IF NOT EXISTS search_state (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -55,8 +58,9 @@ constexpr const char* kSeqKey = "fts5.seq";
 // are derived from the archive's messages).
 // 2: keyed by source and account as well (before: (conversation, node), so two accounts'
 //    copies of one conversation shared one row).
+// 3: search_cjk, the one- and two-character CJK terms.
 constexpr const char* kFormatKey = "fts5.format";
-constexpr const char* kFormat = "2";
+constexpr const char* kFormat = "3";
 constexpr size_t kSnippetBytes = 240;
 
 bool table_exists(Database& db, const char* name) {
@@ -80,8 +84,8 @@ void create_tables(Database& db) {
   try {
     if (stale) {
       db.exec(
-          "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_message; "
-          "DROP TABLE IF EXISTS search_state;");
+          "DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_cjk; "
+          "DROP TABLE IF EXISTS search_message; DROP TABLE IF EXISTS search_state;");
     }
     db.exec(kSchemaSql);
     Statement st(db, "INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)");
@@ -108,7 +112,8 @@ class Fts5Index : public Index {
       create_tables(db_);
     } else {
       ready_ = table_exists(db_, "search_message") && table_exists(db_, "search_text") &&
-               table_exists(db_, "search_state") && stored_format(db_) == kFormat;
+               table_exists(db_, "search_cjk") && table_exists(db_, "search_state") &&
+               stored_format(db_) == kFormat;
     }
   }
 
@@ -134,6 +139,7 @@ class Fts5Index : public Index {
     if (st.find.step()) id = st.find.int64(0);
     st.find.reset();
     if (id) {
+      drop_cjk_grams(*id);
       st.drop_text.bind(1, *id).run();
       st.drop.bind(1, *id).run();
     }
@@ -152,7 +158,10 @@ class Fts5Index : public Index {
     insert.bind(18, d.conversation_has_branches);
     insert.run();
     const int64_t rowid = db_.last_insert_rowid();
-    st.text.bind(1, rowid).bind(2, searchable_text(d.text)).bind(3, searchable_text(d.title)).run();
+    const std::string text = searchable_text(d.text);
+    const std::string title = searchable_text(d.title);
+    st.text.bind(1, rowid).bind(2, text).bind(3, title).run();
+    add_cjk_grams(st.add_cjk, rowid, text, title);
   }
 
   void commit(int64_t seq) override {
@@ -170,6 +179,7 @@ class Fts5Index : public Index {
     // The format stays: the tables are still of this format, only empty.
     db_.exec(
         "DELETE FROM search_message; DELETE FROM search_text; "
+        "INSERT INTO search_cjk (search_cjk) VALUES ('delete-all'); "
         "DELETE FROM search_state WHERE key <> 'fts5.format';");
   }
 
@@ -211,9 +221,34 @@ class Fts5Index : public Index {
                  "title, role, model, kind, create_time, visible, branch, hidden, "
                  "has_image, has_audio, has_code, has_branch) "
                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-          text(db, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)") {}
-    Statement find, drop_text, drop, insert, text;
+          text(db, "INSERT INTO search_text (rowid, text, title) VALUES (?, ?, ?)"),
+          old_text(db, "SELECT text, title FROM search_text WHERE rowid = ?"),
+          add_cjk(db, "INSERT INTO search_cjk (rowid, text, title) VALUES (?, ?, ?)"),
+          drop_cjk(db,
+                   "INSERT INTO search_cjk (search_cjk, rowid, text, title) "
+                   "VALUES ('delete', ?, ?, ?)") {}
+    Statement find, drop_text, drop, insert, text, old_text, add_cjk, drop_cjk;
   };
+
+  // search_cjk keeps no text of its own (content ''): a row is added, and taken out again, with
+  // the grams of search_text's copy. Rows without a CJK character are left out of it.
+  static void add_cjk_grams(Statement& st, int64_t rowid, const std::string& text,
+                            const std::string& title) {
+    std::string text_grams = cjk_grams(text);
+    std::string title_grams = cjk_grams(title);
+    if (text_grams.empty() && title_grams.empty()) return;
+    st.bind(1, rowid).bind(2, text_grams).bind(3, title_grams).run();
+  }
+
+  void drop_cjk_grams(int64_t rowid) {
+    Statements& st = statements();
+    st.old_text.bind(1, rowid);
+    const bool found = st.old_text.step();
+    const std::string text = found ? st.old_text.text(0) : "";
+    const std::string title = found ? st.old_text.text(1) : "";
+    st.old_text.reset();
+    if (found) add_cjk_grams(st.drop_cjk, rowid, text, title);
+  }
 
   Statements& statements() {
     if (!statements_) statements_ = std::make_unique<Statements>(db_);

@@ -2,12 +2,14 @@
 
 #include "afterglow/model/errors.h"
 #include "afterglow/text/utf8.h"
+#include "cjk_grams.h"
 #include "text_normalise.h"
 
 namespace afterglow::indexer {
 namespace {
 
-// Trigrams need three characters; anything shorter is matched with LIKE.
+// Trigrams need three characters; one or two CJK characters are looked up in search_cjk, and
+// anything else shorter is matched with LIKE.
 constexpr size_t kTrigram = 3;
 
 std::string fts5_string(const std::string& text) {
@@ -66,6 +68,10 @@ class Builder {
       if (text::count_code_points(leaf->text) >= kTrigram) {
         params.emplace_back(match_expression(*leaf));
         return "m.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)";
+      }
+      if (is_cjk_gram_term(leaf->text)) {
+        params.emplace_back(match_expression(*leaf));
+        return "m.id IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ?)";
       }
       params.emplace_back(like_pattern(leaf->text, true));
       return std::string("search_text.") + leaf->column + " LIKE ? ESCAPE '\\'";

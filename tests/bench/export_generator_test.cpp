@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 #include <unistd.h>
+#include <algorithm>
 
 #include <filesystem>
 #include <fstream>
@@ -170,6 +171,42 @@ TEST_F(ExportGeneratorTest, ExportCarriesChineseReasoningBranchesAndCitations) {
     }
   }
   EXPECT_GT(branching, 0u);
+}
+
+// The share of titled conversations whose title is Chinese (titles follow the language).
+double chinese_title_share(const std::string& json) {
+  simdjson::dom::parser parser;
+  const simdjson::padded_string padded(json);
+  std::size_t titled = 0;
+  std::size_t chinese = 0;
+  for (simdjson::dom::element conversation : parser.parse(padded).get_array()) {
+    std::string_view title;
+    if (conversation["title"].get(title)) continue;
+    ++titled;
+    // U+4E00..U+9FFF in UTF-8: a lead byte E4..E9.
+    if (std::any_of(title.begin(), title.end(), [](char c) {
+          const auto b = static_cast<unsigned char>(c);
+          return b >= 0xE4 && b <= 0xE9;
+        })) {
+      ++chinese;
+    }
+  }
+  return titled ? static_cast<double>(chinese) / static_cast<double>(titled) : 0.0;
+}
+
+TEST_F(ExportGeneratorTest, ChineseShareSetsHowManyConversationsAreChinese) {
+  auto share_of = [&](double share) {
+    GeneratorOptions options = options_for({}, 300);
+    options.chinese_share = share;
+    options.json_path = dir_ / "share.json";
+    generate_export(options);
+    return chinese_title_share(read_file(dir_ / "share.json"));
+  };
+  EXPECT_EQ(share_of(0.0), 0.0);
+  const double some = share_of(0.3);
+  EXPECT_GT(some, 0.2);
+  EXPECT_LT(some, 0.4);
+  EXPECT_GT(share_of(1.0), 0.99);
 }
 
 TEST_F(ExportGeneratorTest, SmallerExportIsAPrefixOfABiggerOne) {
